@@ -1,0 +1,34 @@
+namespace CoopApi.Application.Common.Exceptions;
+
+/// <summary>The requested resource does not exist (HTTP 404).</summary>
+public sealed class NotFoundException(string resource, object key)
+    : Exception($"{resource} '{key}' was not found.")
+{
+    /// <summary>Name of the resource, e.g. "Cooperative".</summary>
+    public string Resource { get; } = resource;
+
+    /// <summary>The key that was looked up.</summary>
+    public object Key { get; } = key;
+}
+
+/// <summary>
+/// The record changed since the client read it (HTTP 412 when the client sent If-Match, 409
+/// when two writers collided inside the server).
+/// </summary>
+public sealed class ConcurrencyConflictException(bool clientPrecondition)
+    : Exception("The record was changed by someone else. Read it again and retry.")
+{
+    /// <summary>True when the conflict is with the version the client named in If-Match.</summary>
+    public bool ClientPrecondition { get; } = clientPrecondition;
+}
+
+/// <summary>A value that must be unique is already taken (HTTP 409).</summary>
+public sealed class DuplicateException(string field, string message, string vietnameseMessage)
+    : Exception(message)
+{
+    /// <summary>The field whose value is taken, camelCase.</summary>
+    public string Field { get; } = field;
+
+    /// <summary>The message in Vietnamese.</summary>
+    public string VietnameseMessage { get; } = vietnameseMessage;
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using CoopApi.Application.Common.Exceptions;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Localization;
+using CoopApi.Application.Common.Messaging;
+using CoopApi.Domain.Cooperatives;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
+
+/// <summary>
+/// Moves an organization to a new status. Allowed: active ⇄ suspended; active or suspended →
+/// awaiting dissolution → dissolved; awaiting dissolution → active (revived). Dissolved is final.
+/// </summary>
+public sealed record ChangeCooperativeStatusCommand : ICommand<StatusChangeDto>
+{
+    /// <summary>The organization (from the route).</summary>
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    /// <summary>The version the client last read (from <c>If-Match</c>), or null to skip that check.</summary>
+    [JsonIgnore]
+    public uint? ExpectedVersion { get; init; }
+
+    /// <summary>The new status (required).</summary>
+    /// <example>suspended</example>
+    public OrganizationStatus? Status { get; init; }
+
+    /// <summary>Date the change takes effect, yyyy-MM-dd (required): not in the future, not before the previous change.</summary>
+    /// <example>2025-06-30</example>
+    public DateOnly? EffectiveOn { get; init; }
+
+    /// <summary>Why (required, at most 1000 characters): decision number, circumstances.</summary>
+    /// <example>Quyết định số 125/QĐ-UBND về việc tạm ngừng hoạt động 6 tháng</example>
+    public string? Reason { get; init; }
+}
+
+/// <summary>Validates a status change request (the transition itself is checked by the domain).</summary>
+public sealed class ChangeCooperativeStatusCommandValidator : AbstractValidator<ChangeCooperativeStatusCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public ChangeCooperativeStatusCommandValidator()
+    {
+        RuleFor(x => x.Status).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(_ => Text.Pick("The new status is required.", "Trạng thái mới là bắt buộc."))
+            .IsInEnum();
+        RuleFor(x => x.EffectiveOn)
+            .NotNull().WithMessage(_ => Text.Pick("The effective date is required.", "Ngày hiệu lực là bắt buộc."));
+        RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+            .Must(r => !string.IsNullOrWhiteSpace(r))
+            .WithMessage(_ => Text.Pick("A reason is required for every status change.", "Phải nêu lý do thay đổi trạng thái."))
+            .Must(r => r!.Trim().Length <= OrganizationRules.ReasonMaxLength)
+            .WithMessage(_ => Text.Pick($"The reason must be at most {OrganizationRules.ReasonMaxLength} characters.",
+                $"Lý do không được dài quá {OrganizationRules.ReasonMaxLength} ký tự."));
+    }
+}
+
+/// <summary>Handles <see cref="ChangeCooperativeStatusCommand"/>.</summary>
+public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+    : IRequestHandler<ChangeCooperativeStatusCommand, StatusChangeDto>
+{
+    /// <inheritdoc />
+    public async Task<StatusChangeDto> Handle(ChangeCooperativeStatusCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cooperative = await db.Cooperatives
+            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
+            .FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Cooperative", request.Id);
+        if (request.ExpectedVersion is { } expected && expected != cooperative.Version)
+        {
+            throw new ConcurrencyConflictException(clientPrecondition: true);
+        }
+
+        var change = cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
+            calendar.Today, calendar.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return change.ToDto();
+    }
+}

@@ -1,0 +1,31 @@
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Messaging;
+using CoopApi.Domain.Cooperatives;
+using MediatR;
+
+namespace CoopApi.Application.Cooperatives.Commands.CreateCooperative;
+
+/// <summary>Registers a new organization. It starts active; its status history starts with the registration.</summary>
+public sealed record CreateCooperativeCommand : CooperativeFields, ICommand<CooperativeDto>;
+
+/// <summary>Validates a registration.</summary>
+public sealed class CreateCooperativeCommandValidator(IApplicationDbContext db, IVietnamCalendar calendar)
+    : CooperativeFieldsValidator<CreateCooperativeCommand>(db, calendar);
+
+/// <summary>Handles <see cref="CreateCooperativeCommand"/>.</summary>
+public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+    : IRequestHandler<CreateCooperativeCommand, CooperativeDto>
+{
+    /// <inheritdoc />
+    public async Task<CooperativeDto> Handle(CreateCooperativeCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var details = request.ToDetails();
+        await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, exceptId: null, cancellationToken);
+
+        var cooperative = Cooperative.Register(details, calendar.Today, calendar.Now);
+        db.Cooperatives.Add(cooperative);
+        await db.SaveChangesAsync(cancellationToken);
+        return cooperative.ToDto();
+    }
+}

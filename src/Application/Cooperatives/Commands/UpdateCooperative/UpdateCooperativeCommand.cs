@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using CoopApi.Application.Common.Exceptions;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
+
+/// <summary>
+/// Replaces every descriptive field of an organization (a full update: absent optional fields
+/// become empty). Status is not changed here.
+/// </summary>
+public sealed record UpdateCooperativeCommand : CooperativeFields, ICommand<CooperativeDto>
+{
+    /// <summary>The organization to update (from the route).</summary>
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    /// <summary>The version the client last read (from <c>If-Match</c>), or null to skip that check.</summary>
+    [JsonIgnore]
+    public uint? ExpectedVersion { get; init; }
+}
+
+/// <summary>Validates a full update.</summary>
+public sealed class UpdateCooperativeCommandValidator(IApplicationDbContext db, IVietnamCalendar calendar)
+    : CooperativeFieldsValidator<UpdateCooperativeCommand>(db, calendar);
+
+/// <summary>Handles <see cref="UpdateCooperativeCommand"/>.</summary>
+public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+    : IRequestHandler<UpdateCooperativeCommand, CooperativeDto>
+{
+    /// <inheritdoc />
+    public async Task<CooperativeDto> Handle(UpdateCooperativeCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cooperative = await db.Cooperatives
+            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
+            .FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Cooperative", request.Id);
+        if (request.ExpectedVersion is { } expected && expected != cooperative.Version)
+        {
+            throw new ConcurrencyConflictException(clientPrecondition: true);
+        }
+
+        var details = request.ToDetails();
+        await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
+        cooperative.UpdateDetails(details, calendar.Today);
+        await db.SaveChangesAsync(cancellationToken);
+        return cooperative.ToDto();
+    }
+}

@@ -1,0 +1,167 @@
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Localization;
+using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Models;
+using CoopApi.Application.Common.Search;
+using CoopApi.Domain.Cooperatives;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoopApi.Application.Cooperatives.Queries.ListCooperatives;
+
+/// <summary>A filtered, sorted page of the register.</summary>
+public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
+{
+    /// <summary>Largest page a client may ask for.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>Sort keys a client may use; prefix with <c>-</c> for descending.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "establishedOn", "charterCapital", "memberCount", "createdAt"];
+
+    /// <summary>Only this kind of organization.</summary>
+    public OrganizationKind? Kind { get; set; }
+
+    /// <summary>Only this sector.</summary>
+    public Sector? Sector { get; set; }
+
+    /// <summary>Only this status.</summary>
+    public OrganizationStatus? Status { get; set; }
+
+    /// <summary>Only this province (2 digits).</summary>
+    /// <example>24</example>
+    public string? ProvinceCode { get; set; }
+
+    /// <summary>Only this commune (5 digits).</summary>
+    public string? CommuneCode { get; set; }
+
+    /// <summary>Only youth cooperatives (true) or only the others (false).</summary>
+    public bool? IsYouthCooperative { get; set; }
+
+    /// <summary>Founded on or after this date (yyyy-MM-dd).</summary>
+    public DateOnly? EstablishedFrom { get; set; }
+
+    /// <summary>Founded on or before this date (yyyy-MM-dd).</summary>
+    public DateOnly? EstablishedTo { get; set; }
+
+    /// <summary>
+    /// Words to find in the name or registration code, ignoring case and Vietnamese diacritics
+    /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match.
+    /// </summary>
+    /// <example>cai kinh</example>
+    public string? Q { get; set; }
+
+    /// <summary>
+    /// Sort key: <c>name</c>, <c>establishedOn</c>, <c>charterCapital</c>, <c>memberCount</c> or
+    /// <c>createdAt</c>; prefix <c>-</c> for descending. Ties are broken by id, so pages are stable.
+    /// Default: <c>name</c>.
+    /// </summary>
+    /// <example>-charterCapital</example>
+    public string? Sort { get; set; }
+
+    /// <summary>Page number, from 1 (default 1).</summary>
+    /// <example>1</example>
+    public int Page { get; set; } = 1;
+
+    /// <summary>Items per page, 1–200 (default 20).</summary>
+    /// <example>20</example>
+    public int PageSize { get; set; } = 20;
+}
+
+/// <summary>Validates list parameters.</summary>
+public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCooperativesQuery>
+{
+    /// <summary>Creates the rules.</summary>
+    public ListCooperativesQueryValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).LessThanOrEqualTo(1_000_000);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize);
+        RuleFor(x => x.ProvinceCode).Must(c => OrganizationRules.IsValidProvinceCode(c!))
+            .When(x => x.ProvinceCode is not null)
+            .WithMessage(_ => Text.Pick("The province code must be 2 digits.", "Mã tỉnh phải gồm 2 chữ số."));
+        RuleFor(x => x.CommuneCode).Must(c => OrganizationRules.IsValidCommuneCode(c!))
+            .When(x => x.CommuneCode is not null)
+            .WithMessage(_ => Text.Pick("The commune code must be 5 digits.", "Mã xã phải gồm 5 chữ số."));
+        RuleFor(x => x.EstablishedTo).GreaterThanOrEqualTo(x => x.EstablishedFrom)
+            .When(x => x.EstablishedFrom is not null && x.EstablishedTo is not null)
+            .WithMessage(_ => Text.Pick("establishedTo must not be before establishedFrom.", "establishedTo không được trước establishedFrom."));
+        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.TrimStart('-')))
+            .When(x => !string.IsNullOrEmpty(x.Sort))
+            .WithMessage(_ => Text.Pick(
+                $"Unknown sort key. Use one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
+                $"Khóa sắp xếp không hợp lệ. Dùng một trong: {string.Join(", ", ListCooperativesQuery.SortKeys)} (thêm - phía trước để sắp giảm dần)."));
+    }
+}
+
+/// <summary>
+/// Handles <see cref="ListCooperativesQuery"/>: filters in SQL, counts, and projects one page
+/// straight to DTOs. Text search uses the trigram index on the folded search column.
+/// </summary>
+public sealed class ListCooperativesQueryHandler(IApplicationDbContext db)
+    : IRequestHandler<ListCooperativesQuery, PagedList<CooperativeDto>>
+{
+    /// <inheritdoc />
+    public async Task<PagedList<CooperativeDto>> Handle(ListCooperativesQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = Filter(db.Cooperatives.AsNoTracking(), request);
+        var total = await query.CountAsync(cancellationToken);
+        var items = total <= (request.Page - 1) * request.PageSize
+            ? []
+            : await Sort(query, request.Sort)
+                .Skip((request.Page - 1) * request.PageSize)
+                .Take(request.PageSize)
+                .ProjectToDto()
+                .ToListAsync(cancellationToken);
+        return new PagedList<CooperativeDto>(items, request.Page, request.PageSize, total);
+    }
+
+    private static IQueryable<Cooperative> Filter(IQueryable<Cooperative> query, ListCooperativesQuery r)
+    {
+        if (r.Kind is { } kind) query = query.Where(c => c.Kind == kind);
+        if (r.Sector is { } sector) query = query.Where(c => c.Sector == sector);
+        if (r.Status is { } status) query = query.Where(c => c.Status == status);
+        if (r.ProvinceCode is { } province) query = query.Where(c => c.ProvinceCode == province);
+        if (r.CommuneCode is { } commune) query = query.Where(c => c.CommuneCode == commune);
+        if (r.IsYouthCooperative is { } youth) query = query.Where(c => c.IsYouthCooperative == youth);
+        if (r.EstablishedFrom is { } from) query = query.Where(c => c.EstablishedOn >= from);
+        if (r.EstablishedTo is { } to) query = query.Where(c => c.EstablishedOn <= to);
+        if (!string.IsNullOrWhiteSpace(r.Q))
+        {
+            foreach (var term in SearchFunctions.LikeTerms(r.Q))
+            {
+                var pattern = term;
+                query = query.Where(c => EF.Functions.Like(
+                    EF.Property<string>(c, SearchFunctions.SearchTextColumn),
+                    "%" + SearchFunctions.Fold(pattern) + "%",
+                    "\\"));
+            }
+        }
+
+        return query;
+    }
+
+    private static IOrderedQueryable<Cooperative> Sort(IQueryable<Cooperative> query, string? sort)
+    {
+        var descending = sort?.StartsWith('-') == true;
+        var ordered = (sort?.TrimStart('-') ?? "name", descending) switch
+        {
+            ("establishedOn", false) => query.OrderBy(c => c.EstablishedOn),
+            ("establishedOn", true) => query.OrderByDescending(c => c.EstablishedOn),
+            ("charterCapital", false) => query.OrderBy(c => c.CharterCapital),
+            ("charterCapital", true) => query.OrderByDescending(c => c.CharterCapital),
+            ("memberCount", false) => query.OrderBy(c => c.MemberCount),
+            ("memberCount", true) => query.OrderByDescending(c => c.MemberCount),
+            ("createdAt", false) => query.OrderBy(c => c.CreatedAt),
+            ("createdAt", true) => query.OrderByDescending(c => c.CreatedAt),
+            (_, true) => query.OrderByDescending(c => c.Name),
+            _ => query.OrderBy(c => c.Name),
+        };
+        // The id breaks ties, so that a row never shows on two pages or on none.
+        return descending ? ordered.ThenByDescending(c => c.Id) : ordered.ThenBy(c => c.Id);
+    }
+}

@@ -1,0 +1,58 @@
+using CoopApi.Application.Common.Messaging;
+using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.Common;
+using CoopApi.Domain.Cooperatives;
+using MediatR;
+
+namespace CoopApi.Application.Reference.Queries;
+
+/// <summary>A value of an enumeration with its labels.</summary>
+public sealed record EnumValueDto
+{
+    /// <summary>The value as the API reads and writes it.</summary>
+    /// <example>cooperative</example>
+    public required string Value { get; init; }
+
+    /// <summary>Vietnamese label.</summary>
+    /// <example>Hợp tác xã</example>
+    public required string Vi { get; init; }
+
+    /// <summary>English label.</summary>
+    /// <example>Cooperative</example>
+    public required string En { get; init; }
+}
+
+/// <summary>Every enumeration the API uses, keyed by name, each value with Vietnamese and English labels.</summary>
+public sealed record GetEnumerationsQuery : IQuery<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>>;
+
+/// <summary>Handles <see cref="GetEnumerationsQuery"/>. The answer never changes while the process runs.</summary>
+public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumerationsQuery, IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>>
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>> All = new Dictionary<string, IReadOnlyList<EnumValueDto>>
+    {
+        ["organizationKind"] = Describe<OrganizationKind>(),
+        ["sector"] = Describe<Sector>(),
+        ["organizationStatus"] = Describe<OrganizationStatus>(),
+        ["provinceKind"] = Describe<ProvinceKind>(),
+        ["communeKind"] = Describe<CommuneKind>(),
+        ["mergePart"] = Describe<MergePart>(),
+    };
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>> Handle(GetEnumerationsQuery request, CancellationToken cancellationToken) =>
+        Task.FromResult(All);
+
+    /// <summary>The API spelling of an enumeration value: camelCase.</summary>
+    public static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static List<EnumValueDto> Describe<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v =>
+        {
+            var label = EnumLabels.Of(v);
+            return new EnumValueDto { Value = ApiName(v), Vi = label.Vietnamese, En = label.English };
+        }).ToList();
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace CoopApi.Domain.Cooperatives;
+
+/// <summary>Legal limits that apply to every organization in the register.</summary>
+public static partial class OrganizationRules
+{
+    /// <summary>Longest name accepted.</summary>
+    public const int NameMaxLength = 255;
+
+    /// <summary>Longest free-text reason for a status change.</summary>
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>
+    /// The legal minimum of members for a kind (Law on Cooperatives 17/2023/QH15): a cooperative
+    /// needs 5 official members, a union 3 member cooperatives, a cooperative group 2 members.
+    /// </summary>
+    public static int MinimumMembers(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Cooperative => 5,
+        OrganizationKind.CooperativeUnion => 3,
+        OrganizationKind.CooperativeGroup => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown organization kind."),
+    };
+
+    /// <summary>Cooperatives and unions must be registered with a tax code; groups may have none.</summary>
+    public static bool RequiresRegistrationCode(OrganizationKind kind) => kind != OrganizationKind.CooperativeGroup;
+
+    /// <summary>A registration (tax) code: 10 digits, optionally a branch suffix <c>-NNN</c>.</summary>
+    public static bool IsValidRegistrationCode(string code) => RegistrationCodePattern().IsMatch(code);
+
+    /// <summary>A province code: 2 digits.</summary>
+    public static bool IsValidProvinceCode(string code) => ProvinceCodePattern().IsMatch(code);
+
+    /// <summary>A commune code: 5 digits.</summary>
+    public static bool IsValidCommuneCode(string code) => CommuneCodePattern().IsMatch(code);
+
+    [GeneratedRegex(@"^\d{10}(-\d{3})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegistrationCodePattern();
+
+    [GeneratedRegex(@"^\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvinceCodePattern();
+
+    [GeneratedRegex(@"^\d{5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommuneCodePattern();
+}
