@@ -11,4 +11,11 @@ public static class EnumLabels
         var field = typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static);
         return field?.GetCustomAttribute<LabelAttribute>() ?? new LabelAttribute(value.ToString(), value.ToString());
     }
+
+    /// <summary>The value as the API and the database spell it: camelCase (<c>awaitingDissolution</c>).</summary>
+    public static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
 }

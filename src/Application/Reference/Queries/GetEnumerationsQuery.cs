@@ -42,17 +42,10 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
     public Task<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>> Handle(GetEnumerationsQuery request, CancellationToken cancellationToken) =>
         Task.FromResult(All);
 
-    /// <summary>The API spelling of an enumeration value: camelCase.</summary>
-    public static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
     private static List<EnumValueDto> Describe<TEnum>() where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v =>
         {
             var label = EnumLabels.Of(v);
-            return new EnumValueDto { Value = ApiName(v), Vi = label.Vietnamese, En = label.English };
+            return new EnumValueDto { Value = EnumLabels.ApiName(v), Vi = label.Vietnamese, En = label.English };
         }).ToList();
 }

@@ -13,8 +13,9 @@ namespace CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
 /// <summary>
 /// Moves an organization to a new status. Allowed: active ⇄ suspended; active or suspended →
 /// awaiting dissolution → dissolved; awaiting dissolution → active (revived). Dissolved is final.
+/// Returns the organization as it is after the change (new status and version).
 /// </summary>
-public sealed record ChangeCooperativeStatusCommand : ICommand<StatusChangeDto>
+public sealed record ChangeCooperativeStatusCommand : ICommand<CooperativeDto>
 {
     /// <summary>The organization (from the route).</summary>
     [JsonIgnore]
@@ -59,10 +60,10 @@ public sealed class ChangeCooperativeStatusCommandValidator : AbstractValidator<
 
 /// <summary>Handles <see cref="ChangeCooperativeStatusCommand"/>.</summary>
 public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
-    : IRequestHandler<ChangeCooperativeStatusCommand, StatusChangeDto>
+    : IRequestHandler<ChangeCooperativeStatusCommand, CooperativeDto>
 {
     /// <inheritdoc />
-    public async Task<StatusChangeDto> Handle(ChangeCooperativeStatusCommand request, CancellationToken cancellationToken)
+    public async Task<CooperativeDto> Handle(ChangeCooperativeStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cooperative = await db.Cooperatives
@@ -74,9 +75,9 @@ public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext 
             throw new ConcurrencyConflictException(clientPrecondition: true);
         }
 
-        var change = cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
+        cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
             calendar.Today, calendar.Now);
         await db.SaveChangesAsync(cancellationToken);
-        return change.ToDto();
+        return cooperative.ToDto();
     }
 }

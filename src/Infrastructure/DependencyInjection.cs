@@ -1,0 +1,36 @@
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Infrastructure.Persistence;
+using CoopApi.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoopApi.Infrastructure;
+
+/// <summary>Registers the persistence and system services.</summary>
+public static class DependencyInjection
+{
+    /// <summary>
+    /// PostgreSQL through EF Core, from the connection string <c>ConnectionStrings:Default</c>
+    /// (environment: <c>ConnectionStrings__Default</c>).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings__Default (./run.sh does this for you).");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
+        services.AddSingleton<TimestampsInterceptor>();
+        services.AddDbContext<CoopDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .EnableRetryOnFailure(maxRetryCount: 3)
+                .MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<CoopDbContext>());
+        services.AddScoped<ITransactionRunner, TransactionRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using CoopApi.Application.Common.Exceptions;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Search;
+using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.Cooperatives;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CoopApi.Infrastructure.Persistence;
+
+/// <summary>The PostgreSQL database of the register.</summary>
+public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    /// <summary>Name of the ICU collation that sorts Vietnamese names in dictionary order.</summary>
+    public const string VietnameseCollation = "vietnamese";
+
+    /// <summary>SQL function that folds text for search (no diacritics, lower case).</summary>
+    public const string FoldFunction = "coop_search_fold";
+
+    /// <inheritdoc />
+    public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
+
+    /// <inheritdoc />
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+
+    /// <inheritdoc />
+    public DbSet<Province> Provinces => Set<Province>();
+
+    /// <inheritdoc />
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    /// <inheritdoc />
+    public DbSet<ProvinceMerge> ProvinceMerges => Set<ProvinceMerge>();
+
+    /// <inheritdoc />
+    public DbSet<CommuneMerge> CommuneMerges => Set<CommuneMerge>();
+
+    /// <summary>Which seed data sets have been loaded, with their checksums.</summary>
+    public DbSet<SeedRecord> SeedHistory => Set<SeedRecord>();
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(clientPrecondition: false);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw pg.ConstraintName switch
+            {
+                "ix_cooperatives_registration_code" => new DuplicateException("registrationCode",
+                    "The registration code is already in the register.", "Mã số đăng ký đã có trong sổ đăng ký."),
+                // Two writers appended to the same status history at once: one of them lost.
+                "ix_status_changes_cooperative_id_sequence" => new ConcurrencyConflictException(clientPrecondition: false),
+                _ => new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).",
+                    $"Giá trị đã tồn tại ({pg.ConstraintName})."),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("unaccent");
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasCollation(VietnameseCollation, locale: "vi-VN", provider: "icu", deterministic: true);
+        modelBuilder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Fold))!)
+            .HasName(FoldFunction).HasSchema("public");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoopDbContext).Assembly);
+    }
+}
