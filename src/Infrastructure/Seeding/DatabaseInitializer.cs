@@ -2,6 +2,7 @@ using CoopApi.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CoopApi.Infrastructure.Seeding;
 
@@ -22,6 +23,7 @@ public static class DatabaseInitializer
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var db = sp.GetRequiredService<CoopDbContext>();
 
+        await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, logger, ct);
         // MigrateAsync creates the database when missing and takes EF Core's migration lock, so
         // two instances starting at once apply each migration once.
         await db.Database.MigrateAsync(ct);
@@ -32,6 +34,39 @@ public static class DatabaseInitializer
         if (loadDemoData)
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(sp).LoadAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Creates the database if the server lacks it (EF Core would too, but only after logging a
+    /// failed connection as an error, which alarms whoever reads a first start's log).
+    /// </summary>
+    private static async Task EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken ct)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(target.Database))
+        {
+            return;
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (PostgresException)
+        {
+            return; // no access to the maintenance database: leave it to EF Core
+        }
+
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+        exists.Parameters.AddWithValue(target.Database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            logger.LogInformation("Creating database {Database}", target.Database);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
         }
     }
 }
