@@ -35,12 +35,14 @@ public static partial class OrganizationRules
     /// <summary>A commune code: 5 digits.</summary>
     public static bool IsValidCommuneCode(string code) => CommuneCodePattern().IsMatch(code);
 
-    [GeneratedRegex(@"^\d{10}(-\d{3})?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only (\d would accept full-width and other scripts' digits) and \z, not $
+    // (which also matches before a trailing newline).
+    [GeneratedRegex(@"^[0-9]{10}(-[0-9]{3})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegistrationCodePattern();
 
-    [GeneratedRegex(@"^\d{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceCodePattern();
 
-    [GeneratedRegex(@"^\d{5}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{5}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CommuneCodePattern();
 }

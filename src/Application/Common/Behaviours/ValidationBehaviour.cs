@@ -23,12 +23,13 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             return await next();
         }
 
-        var context = new ValidationContext<TRequest>(request);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         // Sequentially: validators may share the scoped DbContext, which is not thread-safe.
+        // A context each: a shared one accumulates failures, and each result would repeat the
+        // previous validators' failures.
         foreach (var validator in _validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
 

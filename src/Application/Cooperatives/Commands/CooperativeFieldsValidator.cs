@@ -119,7 +119,7 @@ public abstract class CooperativeFieldsValidator<T> : AbstractValidator<T> where
         RuleFor(x => x.EmployeeCount).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10_000_000);
         RuleFor(x => x.Representative).MaximumLength(255);
         RuleFor(x => x.Phone).MaximumLength(30)
-            .Matches(@"^\+?[0-9 ().-]{6,30}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .Matches(@"^\+?[0-9 ().-]{6,30}\z").When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithMessage(_ => Text.Pick("The phone number may contain only digits, spaces, '+', '(', ')', '.' and '-'.",
                 "Số điện thoại chỉ được gồm chữ số, dấu cách và các ký tự + ( ) . -"));
         RuleFor(x => x.Email).MaximumLength(254).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));

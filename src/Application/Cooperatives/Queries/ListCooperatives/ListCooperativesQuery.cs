@@ -89,7 +89,7 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
             .When(x => x.EstablishedFrom is not null && x.EstablishedTo is not null)
             .WithMessage(_ => Text.Pick("establishedTo must not be before establishedFrom.", "establishedTo không được trước establishedFrom."));
         RuleFor(x => x.Q).MaximumLength(200);
-        RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.TrimStart('-')))
+        RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.StartsWith('-') ? s[1..] : s))
             .When(x => !string.IsNullOrEmpty(x.Sort))
             .WithMessage(_ => Text.Pick(
                 $"Unknown sort key. Use one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
@@ -148,7 +148,8 @@ public sealed class ListCooperativesQueryHandler(IApplicationDbContext db)
     private static IOrderedQueryable<Cooperative> Sort(IQueryable<Cooperative> query, string? sort)
     {
         var descending = sort?.StartsWith('-') == true;
-        var ordered = (sort?.TrimStart('-') ?? "name", descending) switch
+        var key = descending ? sort![1..] : sort ?? "name";
+        var ordered = (key, descending) switch
         {
             ("establishedOn", false) => query.OrderBy(c => c.EstablishedOn),
             ("establishedOn", true) => query.OrderByDescending(c => c.EstablishedOn),

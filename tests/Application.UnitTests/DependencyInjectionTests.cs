@@ -1,0 +1,183 @@
+using CoopApi.Application.Common.Behaviours;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Cooperatives;
+using CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
+using CoopApi.Application.Cooperatives.Commands.CreateCooperative;
+using CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
+using CoopApi.Application.Cooperatives.Queries.GetCooperative;
+using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
+using CoopApi.Application.Reference.Queries;
+using CoopApi.Application.UnitTests.Fakes;
+using CoopApi.Domain.Cooperatives;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoopApi.Application.UnitTests;
+
+/// <summary>
+/// <c>AddApplication()</c> wired into a real container, with hand-written fakes for what the
+/// outer layers provide (database, calendar, transactions, logging).
+/// </summary>
+public sealed class DependencyInjectionTests : IDisposable
+{
+    private static readonly Type[] RequestTypes = typeof(DependencyInjection).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && ResponseOf(t) is not null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    private readonly ServiceCollection _services = new();
+    private readonly ServiceProvider _provider;
+
+    public DependencyInjectionTests()
+    {
+        _services.AddApplication();
+        _services.AddScoped<NoDatabase>();
+        _services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<NoDatabase>());
+        _services.AddSingleton<IVietnamCalendar, FixedCalendar>();
+        _services.AddSingleton<RecordingTransactionRunner>();
+        _services.AddSingleton<ITransactionRunner>(sp => sp.GetRequiredService<RecordingTransactionRunner>());
+        _services.AddSingleton<LogSink>();
+        _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
+        _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static TheoryData<Type> Requests() => new(RequestTypes);
+
+    public void Dispose() => _provider.Dispose();
+
+    [Fact]
+    public void RequestTypes_AreFound()
+    {
+        Assert.Contains(typeof(CreateCooperativeCommand), RequestTypes);
+        Assert.Contains(typeof(ListCooperativesQuery), RequestTypes);
+        Assert.Contains(typeof(GetEnumerationsQuery), RequestTypes);
+        Assert.True(RequestTypes.Length >= 10, string.Join(", ", RequestTypes.Select(t => t.Name)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void EveryRequest_HasExactlyOneHandlerRegistered_AndItResolves(Type request)
+    {
+        var contract = typeof(IRequestHandler<,>).MakeGenericType(request, ResponseOf(request)!);
+
+        var registrations = _services.Where(d => d.ServiceType == contract).ToList();
+
+        Assert.Single(registrations);
+        using var scope = _provider.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetService(contract));
+    }
+
+    [Fact]
+    public void Behaviours_AreRegisteredOutermostFirst()
+    {
+        var registered = _services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>))
+            .Select(d => d.ImplementationType)
+            .ToArray();
+
+        Assert.Equal(
+            [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)],
+            registered);
+    }
+
+    [Fact]
+    public void Behaviours_ResolveInPipelineOrderForARealCommand()
+    {
+        using var scope = _provider.CreateScope();
+
+        var behaviours = scope.ServiceProvider
+            .GetServices<IPipelineBehavior<ChangeCooperativeStatusCommand, CooperativeDto>>()
+            .Select(b => b.GetType().GetGenericTypeDefinition())
+            .ToArray();
+
+        Assert.Equal(
+            [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)],
+            behaviours);
+    }
+
+    [Theory]
+    [InlineData(typeof(CreateCooperativeCommand), typeof(CreateCooperativeCommandValidator))]
+    [InlineData(typeof(UpdateCooperativeCommand), typeof(UpdateCooperativeCommandValidator))]
+    [InlineData(typeof(ChangeCooperativeStatusCommand), typeof(ChangeCooperativeStatusCommandValidator))]
+    [InlineData(typeof(ListCooperativesQuery), typeof(ListCooperativesQueryValidator))]
+    public void Validators_AreRegisteredOncePerRequest(Type request, Type validator)
+    {
+        using var scope = _provider.CreateScope();
+
+        var resolved = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(request)).ToList();
+
+        Assert.IsType(validator, Assert.Single(resolved));
+    }
+
+    [Fact]
+    public async Task Send_QueryWithoutDatabase_ReturnsTheHandlersAnswer()
+    {
+        using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        var enums = await mediator.Send(new GetEnumerationsQuery());
+
+        Assert.Equal(["communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+            enums.Keys.Order(StringComparer.Ordinal).ToArray());
+        var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
+        Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);
+        Assert.Equal("Awaiting dissolution", awaiting.En);
+        Assert.Equal(0, _provider.GetRequiredService<RecordingTransactionRunner>().Runs);
+    }
+
+    [Fact]
+    public async Task Send_InvalidCommand_StopsAtValidation_NoTransactionNoDatabaseNoErrorLog()
+    {
+        using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            mediator.Send(new ChangeCooperativeStatusCommand { Id = Guid.CreateVersion7() }));
+
+        Assert.Equal(3, ex.Errors.Count());
+        Assert.Equal(0, _provider.GetRequiredService<RecordingTransactionRunner>().Runs);
+        Assert.Equal(0, scope.ServiceProvider.GetRequiredService<NoDatabase>().Touched);
+        Assert.Empty(_provider.GetRequiredService<LogSink>().Entries);
+    }
+
+    [Fact]
+    public async Task Send_ValidCommand_HandlerRunsInsideTransaction_AndItsFailureIsLoggedOutside()
+    {
+        using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var command = new ChangeCooperativeStatusCommand
+        {
+            Id = Guid.CreateVersion7(),
+            Status = OrganizationStatus.Suspended,
+            EffectiveOn = new DateOnly(2025, 6, 30),
+            Reason = "Quyết định số 125/QĐ-UBND",
+        };
+
+        await Assert.ThrowsAsync<NoDatabaseException>(() => mediator.Send(command));
+
+        Assert.Equal(1, _provider.GetRequiredService<RecordingTransactionRunner>().Runs);
+        Assert.True(scope.ServiceProvider.GetRequiredService<NoDatabase>().Touched > 0, "the handler ran");
+        var entry = Assert.Single(_provider.GetRequiredService<LogSink>().Entries);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.IsType<NoDatabaseException>(entry.Exception);
+        Assert.Contains(nameof(ChangeCooperativeStatusCommand), entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_Query_NeverOpensATransaction()
+    {
+        using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        await Assert.ThrowsAsync<NoDatabaseException>(() => mediator.Send(new GetCooperativeQuery(Guid.CreateVersion7())));
+
+        Assert.Equal(0, _provider.GetRequiredService<RecordingTransactionRunner>().Runs);
+        Assert.Single(_provider.GetRequiredService<LogSink>().Entries);
+    }
+
+    private static Type? ResponseOf(Type type) => type.GetInterfaces()
+        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
+        .Select(i => i.GetGenericArguments()[0])
+        .SingleOrDefault();
+}
