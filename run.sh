@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # the cleanup functions run from traps
 # Runs the API against a private PostgreSQL cluster kept in .local/ (git-ignored).
 #
 #   ./run.sh                 first run: initdb + start a cluster in .local/pgdata, create the
@@ -39,11 +40,10 @@ cleanup() {
 
 # The API's processes: `dotnet run` and the app it launched (its direct children).
 api_pids() {
-    local child
     [ -n "$api_pid" ] && alive "$api_pid" || return 0
     printf '%s ' "$api_pid"
     if [ -r "/proc/$api_pid/task/$api_pid/children" ]; then
-        for child in $(cat /proc/"$api_pid"/task/*/children 2>/dev/null); do printf '%s ' "$child"; done
+        cat /proc/"$api_pid"/task/*/children 2>/dev/null | tr '\n' ' ' || true
     elif command -v ps >/dev/null 2>&1; then
         ps -o pid= --ppid "$api_pid" 2>/dev/null | tr '\n' ' ' || true
     fi

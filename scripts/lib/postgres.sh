@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the PG_* variables are read by the sourcing scripts
 # Helpers to find PostgreSQL server binaries and to run a private cluster.
 # Source this file from bash (run.sh, test.sh); it only defines functions and PG_* variables.
 #
@@ -154,6 +154,7 @@ pg_port_is_free() {
     [[ $port =~ ^[0-9]+$ ]] && [ "$port" -ge 1024 ] && [ "$port" -le 65535 ] || return 1
     # Something accepts connections there: taken. (Loopback refuses at once; timeout is a guard.)
     if command -v timeout >/dev/null 2>&1; then
+        # shellcheck disable=SC2016  # $1 belongs to the inner bash
         if timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$port" 2>/dev/null; then
             return 1
         fi

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using CoopApi.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoopApi.IntegrationTests.Api;
+
+/// <summary>An exception nobody planned for must not leak internals.</summary>
+public sealed class UnexpectedErrorTests
+{
+    [Fact]
+    public async Task UnexpectedException_Becomes500Problem_WithTraceIdAndNoStackTrace()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Path = "/api/v1/cooperatives";
+        http.Response.Body = new MemoryStream();
+        var handler = new ProblemExceptionHandler(NullLogger<ProblemExceptionHandler>.Instance);
+
+        var handled = await handler.TryHandleAsync(http, new InvalidOperationException("secret connection string Password=hunter2"), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(500, http.Response.StatusCode);
+        Assert.Equal("application/problem+json", http.Response.ContentType);
+        http.Response.Body.Position = 0;
+        var text = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        var body = JsonNode.Parse(text)!;
+        Assert.Equal(500, (int)body["status"]!);
+        Assert.False(string.IsNullOrEmpty((string?)body["traceId"]));
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+    }
+}

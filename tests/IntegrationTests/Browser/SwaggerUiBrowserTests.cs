@@ -1,0 +1,50 @@
+using CoopApi.IntegrationTests.Support;
+using Microsoft.Playwright;
+
+namespace CoopApi.IntegrationTests.Browser;
+
+/// <summary>
+/// What a newcomer does first: open Swagger UI in a browser, "Try it out" on the list of
+/// cooperatives, and see the demo data. Runs Debian's Chromium headless (test.sh installs it).
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SwaggerUiBrowserTests(ApiFixture fixture)
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task SwaggerUi_TryItOutOnTheList_ShowsDemoCooperatives()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (test.sh does).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "swagger/index.html").ToString());
+        var operation = page.Locator(".opblock.opblock-get").Filter(new LocatorFilterOptions
+        {
+            Has = page.Locator(".opblock-summary-path[data-path='/api/v1/cooperatives']"),
+        });
+        await operation.Locator(".opblock-summary").ClickAsync();
+        await operation.Locator("button.try-out__btn").ClickAsync();
+        await operation.Locator("button.execute").ClickAsync();
+
+        var responseBody = operation.Locator(".live-responses-table .response-col_description pre").First;
+        await responseBody.WaitForAsync();
+        var text = await responseBody.InnerTextAsync();
+        var status = await operation.Locator(".live-responses-table .response .response-col_status").First.InnerTextAsync();
+
+        Assert.Equal("200", status.Trim());
+        Assert.Contains("\"totalCount\": ", text, StringComparison.Ordinal);
+        Assert.Contains("Hợp tác xã", text, StringComparison.Ordinal);
+        var total = System.Text.Json.Nodes.JsonNode.Parse(text)!["totalCount"]!.GetValue<int>();
+        Assert.True(total >= 1012, $"expected the demo register (≥ 1,012 organizations), saw {total}");
+    }
+}

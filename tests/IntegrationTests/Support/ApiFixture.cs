@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CoopApi.IntegrationTests.Support;
+
+/// <summary>
+/// The API as it runs in production: real Kestrel on a free loopback port, real PostgreSQL
+/// (one server per test run, see <see cref="PostgresServer"/>), a database of its own migrated
+/// with the committed migrations and loaded with the reference and demo data. Shared by every
+/// test class in the <see cref="ApiCollection"/>; tests create their own records and never
+/// depend on each other's.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+
+    /// <summary>Connection string of this run's database.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where the API listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The application's services (for tests that look inside).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        ConnectionString = await server.CreateDatabaseAsync($"coopapi_it_{Guid.NewGuid():N}");
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        _factory = factory;
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    }
+
+    /// <summary>A client of the running API; <paramref name="language"/> sets Accept-Language.</summary>
+    public HttpClient CreateClient(string? language = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs a scalar SQL query against this run's database (to check what was stored).</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.AddWithValue(p);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Row counts of the register's tables, to prove a rejected request wrote nothing.</summary>
+    public async Task<(long Cooperatives, long StatusChanges)> CountRowsAsync() =>
+        (await ScalarAsync<long>("SELECT count(*) FROM cooperatives"),
+         await ScalarAsync<long>("SELECT count(*) FROM status_changes"));
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>All integration test classes share one running API and database.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
