@@ -36,6 +36,7 @@ internal static class SwaggerSetup
             options.DescribeAllParametersInCamelCase();
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
+            options.OperationFilter<ProblemContentTypeOperationFilter>();
         });
         return services;
     }
@@ -76,5 +77,28 @@ internal sealed class AcceptLanguageOperationFilter : IOperationFilter
             Description = "Language of messages in error bodies: `vi` (Vietnamese) or `en` (English, default).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["vi", "en"] },
         });
+    }
+}
+
+/// <summary>
+/// Error responses are served as <c>application/problem+json</c>; <c>[Produces]</c> on a
+/// controller would otherwise document them as plain JSON.
+/// </summary>
+internal sealed class ProblemContentTypeOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (!int.TryParse(status, out var code) || code < 400 || response.Content is not { } content)
+            {
+                continue;
+            }
+
+            if (content.Remove("application/json", out var media))
+            {
+                content["application/problem+json"] = media;
+            }
+        }
     }
 }

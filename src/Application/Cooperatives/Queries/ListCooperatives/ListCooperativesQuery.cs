@@ -28,8 +28,7 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// <summary>Only this status.</summary>
     public OrganizationStatus? Status { get; set; }
 
-    /// <summary>Only this province (2 digits).</summary>
-    /// <example>24</example>
+    /// <summary>Only this province (2 digits), e.g. 24.</summary>
     public string? ProvinceCode { get; set; }
 
     /// <summary>Only this commune (5 digits).</summary>
@@ -48,15 +47,13 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// Words to find in the name or registration code, ignoring case and Vietnamese diacritics
     /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match.
     /// </summary>
-    /// <example>cai kinh</example>
     public string? Q { get; set; }
 
     /// <summary>
     /// Sort key: <c>name</c>, <c>establishedOn</c>, <c>charterCapital</c>, <c>memberCount</c> or
     /// <c>createdAt</c>; prefix <c>-</c> for descending. Ties are broken by id, so pages are stable.
-    /// Default: <c>name</c>.
+    /// Default: <c>name</c>. Example: <c>-charterCapital</c>.
     /// </summary>
-    /// <example>-charterCapital</example>
     public string? Sort { get; set; }
 
     /// <summary>Page number, from 1 (default 1).</summary>
