@@ -111,18 +111,9 @@ public sealed class CooperativesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    public async Task<ActionResult<CooperativeDto>> Update(Guid id, [FromBody] UpdateCooperativeCommand command,
-        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
-    {
-        if (!EntityTags.TryParseIfMatch(ifMatch, out var version))
-        {
-            return InvalidIfMatch();
-        }
-
-        var updated = await mediator.Send(command with { Id = id, ExpectedVersion = version }, ct);
-        Response.Headers.ETag = EntityTags.For(updated.Version);
-        return updated;
-    }
+    public Task<ActionResult<CooperativeDto>> Update(Guid id, [FromBody] UpdateCooperativeCommand command,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+        SendConditionalAsync(ifMatch, version => command with { Id = id, ExpectedVersion = version }, ct);
 
     /// <summary>Change the status of an organization.</summary>
     /// <remarks>
@@ -147,18 +138,9 @@ public sealed class CooperativesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    public async Task<ActionResult<CooperativeDto>> ChangeStatus(Guid id, [FromBody] ChangeCooperativeStatusCommand command,
-        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
-    {
-        if (!EntityTags.TryParseIfMatch(ifMatch, out var version))
-        {
-            return InvalidIfMatch();
-        }
-
-        var updated = await mediator.Send(command with { Id = id, ExpectedVersion = version }, ct);
-        Response.Headers.ETag = EntityTags.For(updated.Version);
-        return updated;
-    }
+    public Task<ActionResult<CooperativeDto>> ChangeStatus(Guid id, [FromBody] ChangeCooperativeStatusCommand command,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+        SendConditionalAsync(ifMatch, version => command with { Id = id, ExpectedVersion = version }, ct);
 
     /// <summary>Status history of an organization, oldest first.</summary>
     /// <remarks>The first entry is the registration (no <c>fromStatus</c>), effective on the founding date.</remarks>
@@ -171,6 +153,20 @@ public sealed class CooperativesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<IReadOnlyList<StatusChangeDto>>> StatusHistory(Guid id, CancellationToken ct) =>
         Ok(await mediator.Send(new GetStatusHistoryQuery(id), ct));
+
+    /// <summary>Sends a command that changes one organization, conditional on If-Match, and returns it with its new ETag.</summary>
+    private async Task<ActionResult<CooperativeDto>> SendConditionalAsync(string? ifMatch,
+        Func<uint?, IRequest<CooperativeDto>> command, CancellationToken ct)
+    {
+        if (!EntityTags.TryParseIfMatch(ifMatch, out var version))
+        {
+            return InvalidIfMatch();
+        }
+
+        var updated = await mediator.Send(command(version), ct);
+        Response.Headers.ETag = EntityTags.For(updated.Version);
+        return updated;
+    }
 
     private ObjectResult InvalidIfMatch() => new(ProblemFactory.Validation(HttpContext,
         new Dictionary<string, string[]>

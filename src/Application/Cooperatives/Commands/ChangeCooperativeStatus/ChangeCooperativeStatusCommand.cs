@@ -1,12 +1,10 @@
 using System.Text.Json.Serialization;
-using CoopApi.Application.Common.Exceptions;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
 
@@ -66,15 +64,7 @@ public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext 
     public async Task<CooperativeDto> Handle(ChangeCooperativeStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cooperative = await db.Cooperatives
-            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
-            .FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Cooperative", request.Id);
-        if (request.ExpectedVersion is { } expected && expected != cooperative.Version)
-        {
-            throw new ConcurrencyConflictException(clientPrecondition: true);
-        }
-
+        var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
             calendar.Today, calendar.Now);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
-using CoopApi.Application.Common.Exceptions;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 
@@ -34,15 +32,7 @@ public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IV
     public async Task<CooperativeDto> Handle(UpdateCooperativeCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cooperative = await db.Cooperatives
-            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
-            .FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Cooperative", request.Id);
-        if (request.ExpectedVersion is { } expected && expected != cooperative.Version)
-        {
-            throw new ConcurrencyConflictException(clientPrecondition: true);
-        }
-
+        var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         var details = request.ToDetails();
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
         cooperative.UpdateDetails(details, calendar.Today);

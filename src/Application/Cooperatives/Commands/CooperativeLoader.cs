@@ -1,0 +1,32 @@
+using CoopApi.Application.Common.Exceptions;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Domain.Cooperatives;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoopApi.Application.Cooperatives.Commands;
+
+/// <summary>Loads an organization for a command that changes it.</summary>
+internal static class CooperativeLoader
+{
+    /// <summary>
+    /// The tracked aggregate with its status history in order. Throws
+    /// <see cref="NotFoundException"/> when it doesn't exist and
+    /// <see cref="ConcurrencyConflictException"/> when the client named a version (If-Match)
+    /// that is no longer current; a change made after this read is caught at save time by the
+    /// concurrency token.
+    /// </summary>
+    public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, uint? expectedVersion,
+        CancellationToken ct)
+    {
+        var cooperative = await db.Cooperatives
+            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
+            .FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Cooperative", id);
+        if (expectedVersion is { } expected && expected != cooperative.Version)
+        {
+            throw new ConcurrencyConflictException(clientPrecondition: true);
+        }
+
+        return cooperative;
+    }
+}
