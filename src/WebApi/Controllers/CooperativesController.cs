@@ -168,14 +168,10 @@ public sealed class CooperativesController(IMediator mediator) : ControllerBase
         return updated;
     }
 
-    private ObjectResult InvalidIfMatch() => new(ProblemFactory.Validation(HttpContext,
+    private ProblemResult InvalidIfMatch() => new(ProblemFactory.Validation(HttpContext,
         new Dictionary<string, string[]>
         {
             [HeaderNames.IfMatch] = [Text.Pick("If-Match must be an ETag returned by this API, e.g. \"4711\", or *.",
                 "If-Match phải là một ETag do API này trả về, ví dụ \"4711\", hoặc *.")],
-        }))
-    {
-        StatusCode = StatusCodes.Status400BadRequest,
-        ContentTypes = { "application/problem+json" },
-    };
+        }));
 }

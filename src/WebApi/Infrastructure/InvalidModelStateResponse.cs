@@ -24,13 +24,9 @@ internal static class InvalidModelStateResponse
             fields.RemoveAll(IsBody);
         }
 
-        var errors = fields.ToDictionary(f => IsBody(f) ? "body" : f, f => new[] { Message(f) });
-        var problem = ProblemFactory.Validation(context.HttpContext, errors);
-        return new ObjectResult(problem)
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-            ContentTypes = { "application/problem+json" },
-        };
+        var errors = fields.Select(f => IsBody(f) ? "body" : f).Distinct()
+            .ToDictionary(f => f, f => new[] { Message(f) });
+        return new ProblemResult(ProblemFactory.Validation(context.HttpContext, errors));
     }
 
     private static bool IsBody(string field) => field is "body" or "command" or "request" or "query";

@@ -29,4 +29,21 @@ internal static class CooperativeLoader
 
         return cooperative;
     }
+
+    /// <summary>
+    /// Saves, reporting a lost race as a failed precondition when the client named the version
+    /// it read: from its point of view the record changed after that version, whichever moment
+    /// the other writer committed.
+    /// </summary>
+    public static async Task SaveAsync(IApplicationDbContext db, uint? expectedVersion, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyConflictException) when (expectedVersion is not null)
+        {
+            throw new ConcurrencyConflictException(clientPrecondition: true);
+        }
+    }
 }

@@ -67,7 +67,7 @@ public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext 
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
             calendar.Today, calendar.Now);
-        await db.SaveChangesAsync(cancellationToken);
+        await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);
         return cooperative.ToDto();
     }
 }

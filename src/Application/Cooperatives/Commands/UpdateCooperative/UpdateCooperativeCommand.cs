@@ -36,7 +36,7 @@ public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IV
         var details = request.ToDetails();
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
         cooperative.UpdateDetails(details, calendar.Today);
-        await db.SaveChangesAsync(cancellationToken);
+        await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);
         return cooperative.ToDto();
     }
 }

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoopApi.IntegrationTests.Support;
+
+namespace CoopApi.IntegrationTests.Cooperatives;
+
+/// <summary>Addresses and small request helpers for /api/v1/cooperatives.</summary>
+internal static class CooperativesApi
+{
+    public const string Route = "api/v1/cooperatives";
+
+    /// <summary>An id no organization has (a valid UUID v7 shape, never issued).</summary>
+    public const string UnknownId = "01900000-0000-7000-8000-000000000000";
+
+    /// <summary>The founding date of <see cref="TestData.NewCooperative"/>.</summary>
+    public const string DefaultEstablishedOn = "2015-03-12";
+
+    public static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Item(string id) => $"{Route}/{id}";
+
+    public static string StatusOf(string id) => $"{Route}/{id}/status";
+
+    public static string HistoryOf(string id) => $"{Route}/{id}/status-history";
+
+    /// <summary>Today in Vietnam (UTC+7), the calendar the API judges "future" by.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    /// <summary>A date surely in the future whatever the time zone of the machine.</summary>
+    public static string FutureDate => Iso(Today.AddDays(2));
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Id(JsonNode record) => (string)record["id"]!;
+
+    /// <summary>The ETag the API sends for <paramref name="record"/>: its version, quoted.</summary>
+    public static string ETagOf(JsonNode record) => $"\"{(uint)record["version"]!}\"";
+
+    public static string Text(this JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
+
+    public static StringContent RawJson(string text) => new(text, Encoding.UTF8, "application/json");
+
+    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string text) =>
+        client.PostAsync(Route, RawJson(text));
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, JsonObject body) =>
+        client.PostAsync(Route, RawJson(body.ToJsonString()));
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = null) =>
+        SendAsync(client, HttpMethod.Put, Item(id), body.ToJsonString(), ifMatch);
+
+    public static Task<HttpResponseMessage> PostStatusAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = null) =>
+        SendAsync(client, HttpMethod.Post, StatusOf(id), body.ToJsonString(), ifMatch);
+
+    public static Task<HttpResponseMessage> PostStatusAsync(this HttpClient client, string id, string status, string effectiveOn,
+        string reason = "Quyết định số 12/QĐ-UBND", string? ifMatch = null) =>
+        PostStatusAsync(client, id, StatusBody(status, effectiveOn, reason), ifMatch);
+
+    public static JsonObject StatusBody(string status, string effectiveOn, string reason = "Quyết định số 12/QĐ-UBND") =>
+        new() { ["status"] = status, ["effectiveOn"] = effectiveOn, ["reason"] = reason };
+
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string uri, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = RawJson(json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>GETs one record, asserting it exists.</summary>
+    public static async Task<JsonNode> GetRecordAsync(this HttpClient client, string id)
+    {
+        var response = await client.GetAsync(Item(id));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {id}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>GETs the status history of a record, asserting it exists.</summary>
+    public static async Task<JsonArray> GetHistoryAsync(this HttpClient client, string id)
+    {
+        var response = await client.GetAsync(HistoryOf(id));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET history {id}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsArray();
+    }
+
+    /// <summary>GETs a list page, asserting 200.</summary>
+    public static async Task<JsonNode> ListAsync(this HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"{Route}?{query}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET ?{query}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A PUT body carrying the descriptive fields of <paramref name="record"/> unchanged.</summary>
+    public static JsonObject UpdateBodyFrom(JsonNode record)
+    {
+        var body = new JsonObject();
+        foreach (var field in new[]
+                 {
+                     "registrationCode", "name", "kind", "sector", "provinceCode", "communeCode", "address", "establishedOn",
+                     "charterCapital", "memberCount", "employeeCount", "representative", "phone", "email",
+                     "isYouthCooperative", "mainProducts",
+                 })
+        {
+            if (record[field] is { } value)
+            {
+                body[field] = value.DeepClone();
+            }
+        }
+
+        return body;
+    }
+
+    /// <summary>Creates a record and then walks the allowed path from active to <paramref name="status"/>.</summary>
+    public static async Task<JsonNode> CreateInStatusAsync(HttpClient client, string status)
+    {
+        var record = await TestData.CreateAsync(client);
+        var steps = status switch
+        {
+            "active" => Array.Empty<string>(),
+            "suspended" => ["suspended"],
+            "awaitingDissolution" => ["awaitingDissolution"],
+            "dissolved" => ["awaitingDissolution", "dissolved"],
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+        };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var response = await client.PostStatusAsync(Id(record), steps[i], $"2020-0{i + 1}-15");
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"walking to {status}, step {steps[i]}: {(int)response.StatusCode} {text}");
+            record = JsonNode.Parse(text)!;
+        }
+
+        Assert.Equal(status, (string)record["status"]!);
+        return record;
+    }
+
+    /// <summary>
+    /// Row counts and a fingerprint of every row version (PostgreSQL's xmin changes on each write)
+    /// of both register tables: equal before and after means nothing was inserted, updated or deleted.
+    /// </summary>
+    public static Task<string> FingerprintAsync(this ApiFixture fixture) => fixture.ScalarAsync<string>("""
+        SELECT (SELECT count(*) || ':' || coalesce(md5(string_agg(id::text || '@' || xmin::text, ',' ORDER BY id)), '') FROM cooperatives)
+            || ' / ' ||
+            (SELECT count(*) || ':' || coalesce(md5(string_agg(id::text || '@' || xmin::text, ',' ORDER BY id)), '') FROM status_changes)
+        """);
+
+    /// <summary>Sends a request the API must refuse and asserts that it wrote nothing at all.</summary>
+    public static async Task<HttpResponseMessage> SendRejectedAsync(this ApiFixture fixture, Func<Task<HttpResponseMessage>> send)
+    {
+        var counts = await fixture.CountRowsAsync();
+        var fingerprint = await fixture.FingerprintAsync();
+
+        var response = await send();
+
+        Assert.True(counts == await fixture.CountRowsAsync(),
+            $"a refused request ({(int)response.StatusCode}) added or removed rows: before {counts}, after {await fixture.CountRowsAsync()}");
+        Assert.True(fingerprint == await fixture.FingerprintAsync(), $"a refused request ({(int)response.StatusCode}) changed stored rows");
+        return response;
+    }
+
+    public static Task<long> HistoryRowsAsync(this ApiFixture fixture, string id) =>
+        fixture.ScalarAsync<long>("SELECT count(*) FROM status_changes WHERE cooperative_id = $1", Guid.Parse(id));
+}
+
+/// <summary>Assertions on RFC 9457 problem bodies.</summary>
+internal static class ProblemAssert
+{
+    /// <summary>Asserts the status code and an application/problem+json body with that status; returns the body.</summary>
+    public static async Task<JsonNode> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await ReadProblemAsync(response, status);
+        AssertProblemContentType(response, body);
+        return body;
+    }
+
+    /// <summary>Asserts a 400 problem whose <c>errors</c> has a non-empty entry for <paramref name="field"/>; returns its messages.</summary>
+    /// <remarks>The content type is checked last, so that a wrong one does not hide what the body says.</remarks>
+    public static async Task<string[]> HasFieldErrorAsync(HttpResponseMessage response, string field)
+    {
+        var body = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = body["errors"] as JsonObject;
+        Assert.True(errors is not null && errors.ContainsKey(field), $"errors.{field} missing in {body.Text()}");
+        var messages = errors[field]!.AsArray().Select(m => (string)m!).ToArray();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.False(string.IsNullOrWhiteSpace(m)));
+        AssertProblemContentType(response, body);
+        return messages;
+    }
+
+    /// <summary>Asserts a 400 problem with at least one entry in <c>errors</c>; returns the body.</summary>
+    public static async Task<JsonNode> HasErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(body["errors"] is JsonObject { Count: > 0 }, $"no errors in {body.Text()}");
+        AssertProblemContentType(response, body);
+        return body;
+    }
+
+    private static async Task<JsonNode> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        var body = JsonNode.Parse(text)!;
+        Assert.Equal((int)status, (int)body["status"]!);
+        Assert.False(string.IsNullOrWhiteSpace((string?)body["title"]), text);
+        return body;
+    }
+
+    private static void AssertProblemContentType(HttpResponseMessage response, JsonNode body) =>
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+            $"{(int)response.StatusCode} problem served as '{response.Content.Headers.ContentType}', not application/problem+json: {body.Text()}");
+
+    /// <summary>Asserts a 409 problem carrying <c>code</c> = <paramref name="code"/>; returns the body.</summary>
+    public static async Task<JsonNode> IsConflictAsync(HttpResponseMessage response, string code)
+    {
+        var body = await IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.True(code == (string?)body["code"], $"expected code {code}: {body.Text()}");
+        return body;
+    }
+}
