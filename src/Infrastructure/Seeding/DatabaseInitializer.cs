@@ -23,7 +23,12 @@ public static class DatabaseInitializer
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var db = sp.GetRequiredService<CoopDbContext>();
 
-        await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, logger, ct);
+        if (await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, logger, ct))
+        {
+            logger.LogInformation("New database: EF Core will log one failed SELECT from __ef_migrations_history before creating it; "
+                + "that error is expected (npgsql/efcore.pg#3407)");
+        }
+
         // MigrateAsync creates the database when missing and takes EF Core's migration lock, so
         // two instances starting at once apply each migration once.
         await db.Database.MigrateAsync(ct);
@@ -41,12 +46,13 @@ public static class DatabaseInitializer
     /// Creates the database if the server lacks it (EF Core would too, but only after logging a
     /// failed connection as an error, which alarms whoever reads a first start's log).
     /// </summary>
-    private static async Task EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken ct)
+    /// <returns>True when it created the database.</returns>
+    private static async Task<bool> EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken ct)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(target.Database))
         {
-            return;
+            return false;
         }
 
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
@@ -57,7 +63,7 @@ public static class DatabaseInitializer
         }
         catch (PostgresException)
         {
-            return; // no access to the maintenance database: leave it to EF Core
+            return false; // no access to the maintenance database: leave it to EF Core
         }
 
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
@@ -67,6 +73,9 @@ public static class DatabaseInitializer
             logger.LogInformation("Creating database {Database}", target.Database);
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
             await create.ExecuteNonQueryAsync(ct);
+            return true;
         }
+
+        return false;
     }
 }
