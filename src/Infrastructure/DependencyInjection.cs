@@ -23,7 +23,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
         services.AddSingleton<TimestampsInterceptor>();
-        services.AddDbContext<CoopDbContext>((sp, options) => options
+        // Pooled: a request reuses a context instead of building one (ROADMAP: no needless allocations).
+        services.AddDbContextPool<CoopDbContext>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .EnableRetryOnFailure(maxRetryCount: 3)
                 .MigrationsHistoryTable("__ef_migrations_history"))
