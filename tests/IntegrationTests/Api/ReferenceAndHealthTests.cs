@@ -87,3 +87,27 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
         Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class MigrationTests(ApiFixture fixture)
+{
+    [Fact]
+    public void CommittedMigrations_MatchTheModel()
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(fixture.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<CoopApi.Infrastructure.Persistence.CoopDbContext>(scope.ServiceProvider);
+
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(db.Database),
+            "The model has changes no migration captures: run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task EveryCommittedMigration_IsApplied()
+    {
+        Assert.Equal(
+            await fixture.ScalarAsync<long>("SELECT count(*) FROM __ef_migrations_history"),
+            typeof(CoopApi.Infrastructure.Persistence.CoopDbContext).Assembly.GetTypes()
+                .Count(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration))));
+    }
+}

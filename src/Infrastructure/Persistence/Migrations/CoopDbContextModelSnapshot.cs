@@ -301,6 +301,9 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "Kind")
                         .HasDatabaseName("ix_cooperatives_status_kind");
 
+                    b.HasIndex("ProvinceCode", "Status", "Kind")
+                        .HasDatabaseName("ix_cooperatives_province_code_status_kind");
+
                     b.ToTable("cooperatives", null, t =>
                         {
                             t.HasCheckConstraint("ck_cooperatives_charter_capital", "charter_capital >= 0");
