@@ -298,11 +298,11 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_cooperatives_province_code_commune_code");
 
+                    b.HasIndex("ProvinceCode", "Status")
+                        .HasDatabaseName("ix_cooperatives_province_code_status");
+
                     b.HasIndex("Status", "Kind")
                         .HasDatabaseName("ix_cooperatives_status_kind");
-
-                    b.HasIndex("ProvinceCode", "Status", "Kind")
-                        .HasDatabaseName("ix_cooperatives_province_code_status_kind");
 
                     b.ToTable("cooperatives", null, t =>
                         {

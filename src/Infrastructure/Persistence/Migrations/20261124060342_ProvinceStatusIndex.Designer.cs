@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoopApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CoopDbContext))]
-    [Migration("20261124055659_ProvinceStatusKindIndex")]
-    partial class ProvinceStatusKindIndex
+    [Migration("20261124060342_ProvinceStatusIndex")]
+    partial class ProvinceStatusIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -301,11 +301,11 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_cooperatives_province_code_commune_code");
 
+                    b.HasIndex("ProvinceCode", "Status")
+                        .HasDatabaseName("ix_cooperatives_province_code_status");
+
                     b.HasIndex("Status", "Kind")
                         .HasDatabaseName("ix_cooperatives_status_kind");
-
-                    b.HasIndex("ProvinceCode", "Status", "Kind")
-                        .HasDatabaseName("ix_cooperatives_province_code_status_kind");
 
                     b.ToTable("cooperatives", null, t =>
                         {
