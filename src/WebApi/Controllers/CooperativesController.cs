@@ -55,7 +55,7 @@ public sealed class CooperativesController(IMediator mediator) : ControllerBase
         var cooperative = await mediator.Send(new GetCooperativeQuery(id), ct);
         var etag = EntityTags.For(cooperative.Version);
         Response.Headers.ETag = etag;
-        if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
+        if (EntityTags.AnyMatches(Request.Headers.IfNoneMatch, etag))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }

@@ -34,4 +34,13 @@ internal static class EntityTags
         version = parsed;
         return true;
     }
+
+    /// <summary>
+    /// True when an <c>If-None-Match</c> header names <paramref name="etag"/> (weak comparison:
+    /// <c>W/"4711"</c> matches <c>"4711"</c>) or is <c>*</c>.
+    /// </summary>
+    public static bool AnyMatches(IEnumerable<string?> ifNoneMatch, string etag) =>
+        ifNoneMatch.Where(v => v is not null)
+            .SelectMany(v => v!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag);
 }
