@@ -4,6 +4,7 @@ using CoopApi.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CoopApi.Infrastructure;
 
@@ -23,9 +24,12 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
         services.AddSingleton<TimestampsInterceptor>();
+        // One data source (one connection pool) for the process: EF Core's write side and the SQL
+        // read side share it.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         // Pooled: a request reuses a context instead of building one (ROADMAP: no needless allocations).
         services.AddDbContextPool<CoopDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
                 .EnableRetryOnFailure(maxRetryCount: 3)
                 .MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()

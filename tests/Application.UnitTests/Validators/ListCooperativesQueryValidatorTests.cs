@@ -34,9 +34,9 @@ public class ListCooperativesQueryValidatorTests
     {
         var query = new ListCooperativesQuery
         {
-            Kind = OrganizationKind.Cooperative,
-            Sector = Sector.Credit,
-            Status = OrganizationStatus.Suspended,
+            Kind = [OrganizationKind.Cooperative, OrganizationKind.CooperativeUnion],
+            Sector = [Sector.Credit],
+            Status = [OrganizationStatus.Suspended, OrganizationStatus.Active],
             ProvinceCode = "24",
             CommuneCode = "06427",
             IsYouthCooperative = true,
@@ -224,12 +224,12 @@ public class ListCooperativesQueryValidatorTests
     {
         var result = _validator.Validate(new ListCooperativesQuery
         {
-            Kind = (OrganizationKind)0,
-            Sector = (Sector)99,
-            Status = (OrganizationStatus)5,
+            Kind = [(OrganizationKind)0],
+            Sector = [Sector.Credit, (Sector)99],
+            Status = [(OrganizationStatus)5],
         });
 
-        Assert.Equal(["Kind", "Sector", "Status"], result.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["Kind[0]", "Sector[1]", "Status[0]"], result.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -19,14 +19,14 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// <summary>Sort keys a client may use; prefix with <c>-</c> for descending.</summary>
     public static readonly IReadOnlyList<string> SortKeys = ["name", "establishedOn", "charterCapital", "memberCount", "createdAt"];
 
-    /// <summary>Only this kind of organization.</summary>
-    public OrganizationKind? Kind { get; set; }
+    /// <summary>Only these kinds of organization (any of them); empty: every kind.</summary>
+    public IReadOnlyList<OrganizationKind> Kind { get; set; } = new List<OrganizationKind>();
 
-    /// <summary>Only this sector.</summary>
-    public Sector? Sector { get; set; }
+    /// <summary>Only these sectors (any of them); empty: every sector.</summary>
+    public IReadOnlyList<Sector> Sector { get; set; } = new List<Sector>();
 
-    /// <summary>Only this status.</summary>
-    public OrganizationStatus? Status { get; set; }
+    /// <summary>Only these statuses (any of them); empty: every status.</summary>
+    public IReadOnlyList<OrganizationStatus> Status { get; set; } = new List<OrganizationStatus>();
 
     /// <summary>Only this province (2 digits), e.g. 24.</summary>
     public string? ProvinceCode { get; set; }
@@ -71,9 +71,9 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
     /// <summary>Creates the rules.</summary>
     public ListCooperativesQueryValidator()
     {
-        RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Sector).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
+        RuleForEach(x => x.Kind).IsInEnum();
+        RuleForEach(x => x.Sector).IsInEnum();
+        RuleForEach(x => x.Status).IsInEnum();
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).LessThanOrEqualTo(1_000_000);
         RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize);
         RuleFor(x => x.ProvinceCode).Must(c => OrganizationRules.IsValidProvinceCode(c!))
@@ -119,9 +119,9 @@ public sealed class ListCooperativesQueryHandler(IApplicationDbContext db)
 
     private static IQueryable<Cooperative> Filter(IQueryable<Cooperative> query, ListCooperativesQuery r)
     {
-        if (r.Kind is { } kind) query = query.Where(c => c.Kind == kind);
-        if (r.Sector is { } sector) query = query.Where(c => c.Sector == sector);
-        if (r.Status is { } status) query = query.Where(c => c.Status == status);
+        if (r.Kind.Count > 0) query = query.Where(c => r.Kind.Contains(c.Kind));
+        if (r.Sector.Count > 0) query = query.Where(c => r.Sector.Contains(c.Sector));
+        if (r.Status.Count > 0) query = query.Where(c => r.Status.Contains(c.Status));
         if (r.ProvinceCode is { } province) query = query.Where(c => c.ProvinceCode == province);
         if (r.CommuneCode is { } commune) query = query.Where(c => c.CommuneCode == commune);
         if (r.IsYouthCooperative is { } youth) query = query.Where(c => c.IsYouthCooperative == youth);
