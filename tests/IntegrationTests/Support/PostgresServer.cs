@@ -364,7 +364,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         public static LocalCluster Start()
         {
-            var script = FindScript();
+            var script = FindScript("scripts/pg-throwaway");
             // /tmp rather than a per-user temporary directory: the postgres user must reach it
             // when the tests run as root.
             var rootDir = Path.Combine("/tmp", "coopapi-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -401,22 +401,6 @@ public sealed class PostgresServer : IAsyncDisposable
                 Run("bash", [script, "stop", rootDir], TimeSpan.FromSeconds(30));
             }
         }
-
-        /// <summary>The script, found by walking up from the test assembly to the repository root.</summary>
-        internal static string FindScript()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "scripts", "pg-throwaway");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new InvalidOperationException(
-                "scripts/pg-throwaway was not found above " + AppContext.BaseDirectory + " (the tests run from a checkout).");
-        }
     }
 
     internal sealed record ProcessResult(string Command, int ExitCode, string StandardOutput, string StandardError)
@@ -427,6 +411,22 @@ public sealed class PostgresServer : IAsyncDisposable
             $"`{Command}` exited with {ExitCode}" + Environment.NewLine +
             "stdout: " + StandardOutput.Trim() + Environment.NewLine +
             "stderr: " + StandardError.Trim();
+    }
+
+    /// <summary>A script of the repository, found by walking up from the test assembly to the checkout.</summary>
+    internal static string FindScript(string relativePath)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            relativePath + " was not found above " + AppContext.BaseDirectory + " (the tests run from a checkout).");
     }
 
     /// <summary>
