@@ -21,7 +21,7 @@ public sealed class RunClusterFixture : IAsyncLifetime
 {
     public const string Role = "coopapi";
 
-    private readonly string rootDir = Path.Combine("/tmp", "coopapi-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string rootDir = Path.Combine("/tmp", "coopapi-throwaway-" + Guid.NewGuid().ToString("N")[..12]);
     private WebApplicationFactory<Program>? factory;
 
     public int Port { get; private set; }

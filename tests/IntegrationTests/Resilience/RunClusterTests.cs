@@ -19,6 +19,12 @@ public sealed class RunClusterTests(RunClusterFixture cluster, ITestOutputHelper
 {
     private static readonly TimeSpan FastFailure = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// What a healthy request costs on this machine right now; on a machine shared by many
+    /// processes everything is slower, and a failing request is allowed that slowness too.
+    /// </summary>
+    private TimeSpan slowness = TimeSpan.Zero;
+
     [Theory]
     [InlineData("fsync")]
     [InlineData("synchronous_commit")]
@@ -95,6 +101,17 @@ public sealed class RunClusterTests(RunClusterFixture cluster, ITestOutputHelper
         using var client = cluster.CreateClient();
         var created = await TestData.CreateAsync(client);
         var item = $"api/v1/cooperatives/{(string)created["id"]!}";
+        var healthy = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync("api/v1/cooperatives?pageSize=5");
+            healthy.Add(watch.Elapsed);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        slowness = 3 * healthy.Order().ElementAt(2);
+        output.WriteLine($"a healthy list request takes {healthy.Order().ElementAt(2).TotalMilliseconds:0} ms (median of 5)");
 
         cluster.StopDatabase();
         try
@@ -136,7 +153,8 @@ public sealed class RunClusterTests(RunClusterFixture cluster, ITestOutputHelper
             + $"{(int)response.StatusCode} in {stopwatch.Elapsed.TotalMilliseconds:0} ms");
         // The lead tightens this to 503 with Retry-After once the exception mapping is merged.
         Assert.True((int)response.StatusCode >= 500, $"expected a 5xx, got {(int)response.StatusCode}");
-        Assert.True(stopwatch.Elapsed < FastFailure,
+        // Before the fix: about 4.3 s of retry back-off on an idle machine, whatever its load.
+        Assert.True(stopwatch.Elapsed < FastFailure + slowness,
             $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} took {stopwatch.Elapsed.TotalSeconds:0.00} s");
     }
 }

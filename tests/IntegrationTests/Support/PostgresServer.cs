@@ -367,7 +367,7 @@ public sealed class PostgresServer : IAsyncDisposable
             var script = FindScript("scripts/pg-throwaway");
             // /tmp rather than a per-user temporary directory: the postgres user must reach it
             // when the tests run as root.
-            var rootDir = Path.Combine("/tmp", "coopapi-pg-" + Guid.NewGuid().ToString("N")[..12]);
+            var rootDir = Path.Combine("/tmp", "coopapi-throwaway-" + Guid.NewGuid().ToString("N")[..12]);
             var cluster = new LocalCluster(script, rootDir);
             var result = Run(
                 "bash",
