@@ -31,7 +31,7 @@ public static class DependencyInjection
         // One data source (one connection pool) for the process: EF Core's write side and the SQL
         // read side share it.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        // Pooled: a request reuses a context instead of building one (ROADMAP: no needless allocations).
+        // Pooled: a request reuses a context instead of building one (no needless allocations).
         services.AddDbContextPool<CoopDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
                 // Bounded: a server that is down fails a request in well under a second
