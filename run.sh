@@ -2,8 +2,10 @@
 # shellcheck disable=SC2317  # the cleanup functions run from traps
 # Runs the API against a private PostgreSQL cluster kept in .local/ (git-ignored).
 #
-#   ./run.sh                 first run: initdb + start a cluster in .local/pgdata, create the
-#                            database "coopapi", build and run the API (it migrates and seeds)
+#   ./run.sh                 first run: initdb + start a durable cluster in .local/pgdata
+#                            (fsync, synchronous_commit, full_page_writes on), create the role
+#                            "coopapi" (not a superuser) and its database "coopapi", build and
+#                            run the API as that role (it migrates and seeds)
 #   ./run.sh                 later runs reuse the cluster and its data
 #   ConnectionStrings__Default=... ./run.sh   use that database; start no PostgreSQL
 #
@@ -110,13 +112,13 @@ else
     if [ -z "$port" ] || ! { pg_cluster_running "$datadir" || pg_port_is_free "$port"; }; then
         port=$(pg_free_port)
     fi
-    pg_start_cluster "$datadir" "$port" >/dev/null
+    pg_start_cluster "$datadir" "$port" durable >/dev/null
     if [ "$PG_STARTED" = 1 ]; then
         cluster_datadir=$PG_DATADIR
     fi
     printf '%s\n' "$PG_PORT" >"$portfile"
-    pg_create_database "$PG_PORT" coopapi
-    export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=coopapi;Username=postgres"
+    pg_create_app_database "$PG_PORT" coopapi coopapi
+    export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=coopapi;Username=coopapi"
     say "PostgreSQL: $ConnectionStrings__Default (data in $PG_DATADIR)"
 fi
 

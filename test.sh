@@ -7,7 +7,8 @@
 #   ./test.sh --filter "FullyQualifiedName~Coop"     extra arguments go to `dotnet test`
 #
 # When run as root (or with passwordless sudo) it installs what is missing: PostgreSQL server
-# binaries (the integration tests start their own throwaway server from them) and Debian's
+# binaries (the integration tests start their own throwaway server from them, through
+# scripts/pg-throwaway) and Debian's
 # chromium (the browser test drives /usr/bin/chromium). It starts no PostgreSQL itself.
 # COOPAPI_TEST_CONNECTION_STRING, when set, reaches the tests untouched (they then use that
 # server).

@@ -6,12 +6,21 @@
 #                                       installs the Debian package `postgresql` when nothing is found
 #   pg_free_port [first]                prints a free TCP port on 127.0.0.1 (probing from `first`)
 #   pg_port_is_free <port>              true when nothing holds the port on 127.0.0.1
-#   pg_start_cluster <datadir> <port>   initdb if needed, start (or reuse a running cluster);
+#   pg_start_cluster <datadir> <port> [durable|throwaway]
+#                                       initdb if needed, start (or reuse a running cluster);
 #                                       sets PG_DATADIR, PG_PORT, PG_STARTED (1 = started here)
-#                                       and prints the port
+#                                       and prints the port. durable (the default, ./run.sh):
+#                                       fsync, synchronous_commit and full_page_writes on, so an
+#                                       acknowledged write survives a crash. throwaway (test
+#                                       clusters): all three off and max_connections=200, for speed
+#                                       on data nobody keeps
 #   pg_cluster_running <datadir>        true when a postmaster runs in that datadir
 #   pg_stop_cluster <datadir>           pg_ctl -m fast stop (no-op when not running)
 #   pg_create_database <port> <name>    CREATE DATABASE unless it exists
+#   pg_create_app_database <port> <name> <role>
+#                                       the role (LOGIN, not a superuser) and its own database;
+#                                       an existing database and its objects are handed to it
+#   pg_setting <port> <name>            prints a server setting (SHOW <name>)
 #   pg_apt_install <package>...         apt-get install as root or through `sudo -n`
 #                                       (runs `apt-get update` at most once per shell)
 #
@@ -277,11 +286,28 @@ pg_cluster_running() {
 }
 
 pg_start_cluster() {
-    local want=${1:-} port=${2:-} datadir parent log bindir sockdir out opts attempt running
+    local want=${1:-} port=${2:-} mode=${3:-durable} datadir parent log bindir sockdir out opts attempt
+    local running initdb_sync=() mode_opts
     if [ -z "$want" ] || [ -z "$port" ]; then
-        _pg_say "usage: pg_start_cluster <datadir> <port>"
+        _pg_say "usage: pg_start_cluster <datadir> <port> [durable|throwaway]"
         return 2
     fi
+    case $mode in
+        durable)
+            # A register kept here is real data: an acknowledged write must survive a crash.
+            mode_opts="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+            ;;
+        throwaway)
+            # Test data nobody keeps: skip every flush. max_connections=200: one test run opens
+            # a pool per database.
+            mode_opts="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            initdb_sync=(--no-sync)
+            ;;
+        *)
+            _pg_say "error: mode must be durable or throwaway, not '$mode'"
+            return 2
+            ;;
+    esac
     PG_STARTED=0
     pg_find_bindir >/dev/null || return 1
     _pg_ensure_user || return 1
@@ -300,10 +326,16 @@ pg_start_cluster() {
     log="$parent/postgres.log"
 
     if running=$(_pg_running_port "$datadir"); then
-        PG_PORT=$running
-        _pg_say "reusing the cluster already running in $datadir on port $PG_PORT"
-        printf '%s\n' "$PG_PORT"
-        return 0
+        if [ "$mode" = durable ] && [ "$(pg_setting "$running" fsync 2>/dev/null)" != on ]; then
+            # Started by an older run.sh with fsync=off: restart it with the durable settings.
+            _pg_say "the cluster running in $datadir is not durable (fsync=off); restarting it"
+            pg_stop_cluster "$datadir" || return 1
+        else
+            PG_PORT=$running
+            _pg_say "reusing the cluster already running in $datadir on port $PG_PORT"
+            printf '%s\n' "$PG_PORT"
+            return 0
+        fi
     fi
 
     bindir=$(_pg_bindir_for "$datadir") || return 1
@@ -327,12 +359,12 @@ pg_start_cluster() {
         _pg_is_root && chown postgres: "$datadir"
         _pg_say "initdb $datadir"
         if ! out=$(_pg_run "$bindir/initdb" -D "$datadir" -U postgres -A trust -E UTF8 \
-            --locale=C.UTF-8 --no-sync 2>&1); then
+            --locale=C.UTF-8 "${initdb_sync[@]}" 2>&1); then
             _pg_say "initdb refused --locale=C.UTF-8; retrying with --locale=C"
             # initdb empties the directory it failed in; make sure before retrying.
             find "$datadir" -mindepth 1 -delete 2>/dev/null || true
             if ! out=$(_pg_run "$bindir/initdb" -D "$datadir" -U postgres -A trust -E UTF8 \
-                --locale=C --no-sync 2>&1); then
+                --locale=C "${initdb_sync[@]}" 2>&1); then
                 printf '%s\n' "$out" >&2
                 _pg_say "error: initdb failed in $datadir"
                 return 1
@@ -345,8 +377,7 @@ pg_start_cluster() {
     [ ${#sockdir} -le 90 ] || sockdir=/tmp
 
     for attempt in 1 2 3; do
-        opts="-p $port -k '$sockdir' -c listen_addresses=127.0.0.1 -c fsync=off"
-        opts+=" -c synchronous_commit=off -c full_page_writes=off"
+        opts="-p $port -k '$sockdir' -c listen_addresses=127.0.0.1 $mode_opts"
         _pg_say "starting PostgreSQL ($bindir) in $datadir on 127.0.0.1:$port"
         if _pg_run "$bindir/pg_ctl" -D "$datadir" -w -t 60 -l "$log" -o "$opts" start >&2; then
             PG_PORT=$port
@@ -396,5 +427,61 @@ pg_create_database() {
         -v dbname="$name" >&2 <<'SQL'
 SELECT format('CREATE DATABASE %I', :'dbname')
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'dbname')\gexec
+SQL
+}
+
+pg_setting() {
+    local port=${1:-} name=${2:-} psql
+    if [ -z "$port" ] || [ -z "$name" ]; then
+        _pg_say "usage: pg_setting <port> <name>"
+        return 2
+    fi
+    psql=$(_pg_psql) || return 1
+    "$psql" -X -A -t -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+        -c "SELECT current_setting('$name')"
+}
+
+# The application's role and database: the API connects as <role>, which is not a superuser.
+# As the database's owner it may create the trusted extensions unaccent and pg_trgm (PostgreSQL
+# 13+) and the ICU collation the migrations need. Authentication is the cluster's: trust on
+# 127.0.0.1 for a cluster of pg_start_cluster. A database that exists already (created by an
+# older run.sh, owned by postgres) is handed over to <role> with its tables, sequences,
+# functions and collations, so that later migrations may alter them.
+pg_create_app_database() {
+    local port=${1:-} name=${2:-} role=${3:-} psql
+    if [ -z "$port" ] || [ -z "$name" ] || [ -z "$role" ]; then
+        _pg_say "usage: pg_create_app_database <port> <name> <role>"
+        return 2
+    fi
+    psql=$(_pg_psql) || return 1
+    "$psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+        -v dbname="$name" -v role="$role" >&2 <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION', :'role')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
+SELECT format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION', :'role')\gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'dbname', :'role')
+WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'dbname')\gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', :'dbname', :'role')\gexec
+SQL
+    "$psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$name" \
+        -v role="$role" >&2 <<'SQL'
+-- Objects an older run.sh created as postgres in the public schema (extension members excepted).
+SELECT format('ALTER %s %s OWNER TO %I',
+              CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                             WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+              c.oid::regclass, :'role')
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+  AND pg_get_userbyid(c.relowner) <> :'role'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                  AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))\gexec
+SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, :'role')
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> :'role'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                  AND d.objid = p.oid AND d.deptype = 'e')\gexec
+SELECT format('ALTER COLLATION %s OWNER TO %I', c.oid::regcollation, :'role')
+FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+WHERE n.nspname = 'public' AND pg_get_userbyid(c.collowner) <> :'role'\gexec
 SQL
 }

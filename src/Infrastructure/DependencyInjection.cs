@@ -13,7 +13,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// PostgreSQL through EF Core, from the connection string <c>ConnectionStrings:Default</c>
-    /// (environment: <c>ConnectionStrings__Default</c>).
+    /// (environment: <c>ConnectionStrings__Default</c>), with the pool size, timeouts and retries
+    /// of <see cref="DatabaseOptions"/>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,16 +22,24 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings__Default (./run.sh does this for you).");
 
+        var database = DatabaseOptions.From(configuration);
+        connectionString = database.Apply(connectionString);
+        services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
         services.AddSingleton<TimestampsInterceptor>();
         // One data source (one connection pool) for the process: EF Core's write side and the SQL
         // read side share it.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        // Pooled: a request reuses a context instead of building one (ROADMAP: no needless allocations).
+        // Pooled: a request reuses a context instead of building one (no needless allocations).
         services.AddDbContextPool<CoopDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
-                .EnableRetryOnFailure(maxRetryCount: 3)
+                // Bounded: a server that is down fails a request in well under a second
+                // (DatabaseOptions), instead of ~4 s of back-off.
+                .EnableRetryOnFailure(
+                    database.MaxRetryCount,
+                    TimeSpan.FromMilliseconds(database.MaxRetryDelayMilliseconds),
+                    errorCodesToAdd: null)
                 .MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));

@@ -33,7 +33,7 @@ builder.Services.AddControllers()
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCoopSwagger();
-builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
 
 // Field names in validation errors are camelCase, as in the JSON the client sent.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>

@@ -1,5 +1,7 @@
 using CoopApi.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,11 +25,8 @@ public static class DatabaseInitializer
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var db = sp.GetRequiredService<CoopDbContext>();
 
-        if (await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, logger, ct))
-        {
-            logger.LogInformation("New database: EF Core will log one failed SELECT from __ef_migrations_history before creating it; "
-                + "that error is expected (npgsql/efcore.pg#3407)");
-        }
+        await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, logger, ct);
+        await EnsureHistoryTableAsync(db, ct);
 
         // MigrateAsync creates the database when missing and takes EF Core's migration lock, so
         // two instances starting at once apply each migration once.
@@ -43,16 +42,35 @@ public static class DatabaseInitializer
     }
 
     /// <summary>
+    /// Creates EF Core's migrations history table, with the exact definition EF Core expects,
+    /// before <c>MigrateAsync</c>. On PostgreSQL, EF Core does not look whether the table exists:
+    /// it reads it and, on a fresh database, logs the failed read as an error before creating the
+    /// table (npgsql/efcore.pg issue 3407). A start is not a failure; with the table in place,
+    /// nothing is logged as one.
+    /// </summary>
+    private static async Task EnsureHistoryTableAsync(CoopDbContext db, CancellationToken ct)
+    {
+        var script = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(script, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Another instance created it at the same moment (IF NOT EXISTS is not atomic).
+        }
+    }
+
+    /// <summary>
     /// Creates the database if the server lacks it (EF Core would too, but only after logging a
     /// failed connection as an error, which alarms whoever reads a first start's log).
     /// </summary>
-    /// <returns>True when it created the database.</returns>
-    private static async Task<bool> EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken ct)
+    private static async Task EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken ct)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(target.Database))
         {
-            return false;
+            return;
         }
 
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
@@ -63,7 +81,7 @@ public static class DatabaseInitializer
         }
         catch (PostgresException)
         {
-            return false; // no access to the maintenance database: leave it to EF Core
+            return; // no access to the maintenance database: leave it to EF Core
         }
 
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
@@ -73,9 +91,6 @@ public static class DatabaseInitializer
             logger.LogInformation("Creating database {Database}", target.Database);
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
             await create.ExecuteNonQueryAsync(ct);
-            return true;
         }
-
-        return false;
     }
 }

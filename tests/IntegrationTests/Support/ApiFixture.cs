@@ -35,12 +35,14 @@ public sealed class ApiFixture : IAsyncLifetime
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            // A port of the kernel's choosing: another test run may hold Kestrel's default 5000.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.UseSetting("ConnectionStrings:Default", ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
         _factory = factory;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
