@@ -30,7 +30,7 @@ internal static class Samples
         MainProducts: ["Na Chi Lăng", "Dịch vụ vật tư nông nghiệp"]);
 
     public static Cooperative Registered(CooperativeDetails? details = null) =>
-        Cooperative.Register(details ?? Details(), Today, Now);
+        Cooperative.Register(details ?? Details(), Today, Now, SmallMap.Instance);
 
     /// <summary>
     /// A registered organization brought to <paramref name="status"/> by allowed steps, each
