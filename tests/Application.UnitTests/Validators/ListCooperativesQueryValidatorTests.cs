@@ -90,12 +90,6 @@ public class ListCooperativesQueryValidatorTests
     }
 
     [Fact]
-    public void MaxPageSize_Is200()
-    {
-        Assert.Equal(200, ListCooperativesQuery.MaxPageSize);
-    }
-
-    [Fact]
     public void SortKeys_AreTheDocumentedOnes()
     {
         Assert.Equal(["name", "establishedOn", "charterCapital", "memberCount", "createdAt"], ListCooperativesQuery.SortKeys.ToArray());

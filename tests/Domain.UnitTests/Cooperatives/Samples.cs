@@ -58,8 +58,8 @@ internal static class Samples
         return cooperative;
     }
 
-    /// <summary>The transitions DOMAIN.md allows, written out independently of the product's table.</summary>
-    public static readonly IReadOnlySet<(OrganizationStatus From, OrganizationStatus To)> AllowedByDomainMd =
+    /// <summary>The transitions the law allows, written out independently of the product's table.</summary>
+    public static readonly IReadOnlySet<(OrganizationStatus From, OrganizationStatus To)> AllowedByTheLaw =
         new HashSet<(OrganizationStatus, OrganizationStatus)>
         {
             (OrganizationStatus.Active, OrganizationStatus.Suspended),
