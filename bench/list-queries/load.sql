@@ -5,7 +5,8 @@
 -- Deterministic: every "random" choice is a hash of the row number (hashint8), so two runs
 -- load the same names, codes, provinces and statuses (only the uuids differ).
 -- Expects the schema of the API's migrations and its reference data (provinces, communes).
--- search_text is a generated column: PostgreSQL fills it (and the trigram index) itself.
+-- search_text is filled by a trigger (name, code, commune name), and the trigram index with it.
+-- status_since and last_sequence summarise the history inserted below (the database checks them).
 --
 -- Names: "<kind prefix> <activity> <place>", Vietnamese with diacritics. 0.5% of the rows are
 -- placed in "Cai Kinh" and 0.5% in "Đồng Tâm"; no other word folds to a string containing
@@ -17,7 +18,7 @@
 INSERT INTO cooperatives (
     id, registration_code, name, kind, sector, status, province_code, commune_code, address,
     established_on, charter_capital, member_count, employee_count, representative, phone, email,
-    is_youth_cooperative, main_products, created_at, updated_at)
+    is_youth_cooperative, main_products, created_at, updated_at, status_since, last_sequence)
 WITH cm AS (
     SELECT c.code, c.province_code, c.name AS commune_name, p.name AS province_name,
            (row_number() OVER (ORDER BY c.code) - 1)::int AS rn,
@@ -116,7 +117,10 @@ SELECT
     r.h3 % 20 = 0,
     ARRAY[initcap(r.activity[r.a])],
     timestamptz '2025-07-01 00:00:00+07' + r.i * interval '37 seconds',
-    timestamptz '2025-07-01 00:00:00+07' + r.i * interval '37 seconds'
+    timestamptz '2025-07-01 00:00:00+07' + r.i * interval '37 seconds',
+    date '1997-01-01' + (r.h7 % 10400)::int
+        + 120 * CASE r.status WHEN 'active' THEN 0 WHEN 'dissolved' THEN 2 ELSE 1 END,
+    CASE r.status WHEN 'active' THEN 0 WHEN 'dissolved' THEN 2 ELSE 1 END
 FROM r;
 
 -- History: the registration (sequence 0), then the steps to the current status, each allowed by

@@ -1,5 +1,7 @@
 using CoopApi.Application.Common.Interfaces;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Infrastructure.Persistence;
+using CoopApi.Infrastructure.ReferenceData;
 using CoopApi.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
         services.AddSingleton<TimestampsInterceptor>();
+        // Reference data changes only on deploy: read once into memory, asked without round trips.
+        services.AddSingleton<IAdministrativeUnits, AdministrativeUnitsLookup>();
         // One data source (one connection pool) for the process: EF Core's write side and the SQL
         // read side share it.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());

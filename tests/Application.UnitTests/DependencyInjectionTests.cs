@@ -36,6 +36,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddScoped<NoDatabase>();
         _services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<NoDatabase>());
         _services.AddSingleton<IVietnamCalendar, FixedCalendar>();
+        _services.AddSingleton<CoopApi.Domain.AdministrativeUnits.IAdministrativeUnits>(SmallMap.Instance);
         _services.AddSingleton<RecordingTransactionRunner>();
         _services.AddSingleton<ITransactionRunner>(sp => sp.GetRequiredService<RecordingTransactionRunner>());
         _services.AddSingleton<LogSink>();

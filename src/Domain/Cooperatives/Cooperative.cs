@@ -1,3 +1,4 @@
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Common;
 
 namespace CoopApi.Domain.Cooperatives;
@@ -77,7 +78,20 @@ public sealed class Cooperative : Entity
     /// <summary>Concurrency token (PostgreSQL <c>xmin</c>): changes on every write of the row.</summary>
     public uint Version { get; private set; }
 
-    /// <summary>Status history, oldest first (load it ordered by <see cref="StatusChange.Sequence"/>).</summary>
+    /// <summary>Date the current status took effect (the founding date as registered, until the first change).</summary>
+    public DateOnly StatusSince { get; private set; }
+
+    /// <summary>
+    /// Sequence of the latest entry of the status history (0: only the registration). The root
+    /// keeps it so that appending needs no history loaded.
+    /// </summary>
+    public int LastSequence { get; private set; }
+
+    /// <summary>
+    /// Entries appended to the status history by this instance (the registration, or the changes
+    /// made since it was loaded). The history is append-only and is not loaded with the root;
+    /// read it whole through the status-history query.
+    /// </summary>
     public IReadOnlyList<StatusChange> StatusHistory => _statusHistory;
 
     /// <summary>
@@ -87,37 +101,49 @@ public sealed class Cooperative : Entity
     /// <param name="details">Descriptive fields.</param>
     /// <param name="today">Today's date in Vietnam, to reject founding dates in the future.</param>
     /// <param name="now">The current instant, recorded on the registration entry.</param>
-    public static Cooperative Register(CooperativeDetails details, DateOnly today, DateTimeOffset now)
+    /// <param name="units">The administrative map, to check the province and the commune in it.</param>
+    /// <exception cref="DomainValidationException">A field breaks a rule of <see cref="OrganizationRules"/>.</exception>
+    public static Cooperative Register(CooperativeDetails details, DateOnly today, DateTimeOffset now, IAdministrativeUnits units)
     {
         ArgumentNullException.ThrowIfNull(details);
         var cooperative = new Cooperative { Status = OrganizationStatus.Active };
-        cooperative.Apply(details, today);
+        cooperative.Apply(details, today, units);
+        cooperative.StatusSince = details.EstablishedOn;
+        cooperative.LastSequence = 0;
         cooperative._statusHistory.Add(new StatusChange(cooperative.Id, 0, null, OrganizationStatus.Active,
             details.EstablishedOn, RegistrationReason, now));
         return cooperative;
     }
 
-    /// <summary>Replaces every descriptive field (status excepted).</summary>
-    public void UpdateDetails(CooperativeDetails details, DateOnly today)
+    /// <summary>
+    /// Replaces every descriptive field (status excepted). A dissolved organization is final and
+    /// refuses any edit. The founding date may be corrected only while the registration is the
+    /// only entry of the history; the registration entry itself keeps the date it recorded
+    /// (docs/decisions/0010-history-is-append-only.md).
+    /// </summary>
+    /// <exception cref="BusinessRuleViolationException">Dissolved, or the founding date can no longer change.</exception>
+    /// <exception cref="DomainValidationException">A field breaks a rule of <see cref="OrganizationRules"/>.</exception>
+    public void UpdateDetails(CooperativeDetails details, DateOnly today, IAdministrativeUnits units)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (_statusHistory.Count > 1 && details.EstablishedOn > _statusHistory[1].EffectiveOn)
+        if (Status == OrganizationStatus.Dissolved)
         {
-            throw new DomainValidationException("establishedOn", "establishedOn.afterStatusChange",
-                $"The founding date cannot be after the first status change ({_statusHistory[1].EffectiveOn:yyyy-MM-dd}).",
-                $"Ngày thành lập không được sau lần thay đổi trạng thái đầu tiên ({_statusHistory[1].EffectiveOn:yyyy-MM-dd}).");
+            throw OrganizationRules.Errors.DissolvedIsFinal.AsViolation();
         }
 
-        Apply(details, today);
-        if (_statusHistory.Count > 0 && _statusHistory[0].FromStatus is null)
+        if (details.EstablishedOn != EstablishedOn && LastSequence > 0)
         {
-            _statusHistory[0].MoveRegistrationDate(details.EstablishedOn);
+            throw OrganizationRules.Errors.FoundingDateFixed(EstablishedOn).AsViolation();
         }
+
+        Apply(details, today, units);
     }
 
     /// <summary>
-    /// Moves the organization to a new status, recording the change in its history.
+    /// Moves the organization to a new status, appending the change to its history. Needs only
+    /// the root: its current status, since when, and the last sequence.
     /// </summary>
+    /// <exception cref="DomainValidationException">The reason is blank, too long or holds a NUL.</exception>
     /// <exception cref="BusinessRuleViolationException">
     /// The transition is not allowed, or the effective date is before the founding date, before
     /// the previous change, or in the future.
@@ -125,153 +151,62 @@ public sealed class Cooperative : Entity
     public StatusChange ChangeStatus(OrganizationStatus newStatus, DateOnly effectiveOn, string reason,
         DateOnly today, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        if (OrganizationRules.CheckReason(reason) is { } invalid)
         {
-            throw new DomainValidationException("reason", "reason.required",
-                "A reason is required for every status change.", "Phải nêu lý do thay đổi trạng thái.");
-        }
-
-        if (reason.Trim().Length > OrganizationRules.ReasonMaxLength)
-        {
-            throw new DomainValidationException("reason", "reason.tooLong",
-                $"The reason must be at most {OrganizationRules.ReasonMaxLength} characters.",
-                $"Lý do không được dài quá {OrganizationRules.ReasonMaxLength} ký tự.");
+            throw invalid.AsValidation();
         }
 
         if (newStatus == Status)
         {
-            throw new BusinessRuleViolationException("status.unchanged",
-                $"The organization is already {Describe(Status).English}.",
-                $"Tổ chức đã ở trạng thái \"{Describe(Status).Vietnamese}\".");
+            throw OrganizationRules.Errors.StatusUnchanged(Status).AsViolation();
         }
 
         if (!StatusTransitions.IsAllowed(Status, newStatus))
         {
-            var allowed = StatusTransitions.From(Status);
-            var allowedEn = allowed.Count == 0 ? "none: the status is final" : string.Join(", ", allowed.Select(s => Describe(s).English));
-            var allowedVi = allowed.Count == 0 ? "không có: đây là trạng thái cuối cùng" : string.Join(", ", allowed.Select(s => Describe(s).Vietnamese));
-            throw new BusinessRuleViolationException("status.transitionNotAllowed",
-                $"An organization cannot go from {Describe(Status).English} to {Describe(newStatus).English}. Allowed from {Describe(Status).English}: {allowedEn}.",
-                $"Không được chuyển từ \"{Describe(Status).Vietnamese}\" sang \"{Describe(newStatus).Vietnamese}\". Được phép chuyển sang: {allowedVi}.");
+            throw OrganizationRules.Errors.TransitionNotAllowed(Status, newStatus).AsViolation();
         }
 
         if (effectiveOn > today)
         {
-            throw new BusinessRuleViolationException("status.effectiveInFuture",
-                "A status change cannot take effect in the future.",
-                "Ngày hiệu lực của thay đổi trạng thái không được ở tương lai.");
+            throw OrganizationRules.Errors.EffectiveInFuture.AsViolation();
         }
 
-        var last = _statusHistory.Count > 0 ? _statusHistory[^1].EffectiveOn : EstablishedOn;
-        if (effectiveOn < last || effectiveOn < EstablishedOn)
+        var last = StatusSince > EstablishedOn ? StatusSince : EstablishedOn;
+        if (effectiveOn < last)
         {
-            throw new BusinessRuleViolationException("status.effectiveBeforePrevious",
-                $"The effective date must be on or after {last:yyyy-MM-dd} (the founding date or the previous status change).",
-                $"Ngày hiệu lực phải từ ngày {last:yyyy-MM-dd} trở đi (ngày thành lập hoặc lần thay đổi trạng thái trước).");
+            throw OrganizationRules.Errors.EffectiveBeforePrevious(last).AsViolation();
         }
 
-        var change = new StatusChange(Id, _statusHistory.Count, Status, newStatus, effectiveOn, reason.Trim(), now);
+        var change = new StatusChange(Id, LastSequence + 1, Status, newStatus, effectiveOn, reason.Trim(), now);
         _statusHistory.Add(change);
+        LastSequence = change.Sequence;
         Status = newStatus;
+        StatusSince = effectiveOn;
         return change;
     }
 
-    private void Apply(CooperativeDetails d, DateOnly today)
+    private void Apply(CooperativeDetails d, DateOnly today, IAdministrativeUnits units)
     {
-        var name = d.Name?.Trim() ?? "";
-        if (name.Length == 0)
+        if (OrganizationRules.Check(d, today, units).FirstOrDefault() is { } error)
         {
-            throw Invalid("name", "name.required", "The name is required.", "Tên là bắt buộc.");
+            throw error.AsValidation();
         }
 
-        if (name.Length > OrganizationRules.NameMaxLength)
-        {
-            throw Invalid("name", "name.tooLong", $"The name must be at most {OrganizationRules.NameMaxLength} characters.",
-                $"Tên không được dài quá {OrganizationRules.NameMaxLength} ký tự.");
-        }
-
-        if (!Enum.IsDefined(d.Kind))
-        {
-            throw Invalid("kind", "kind.unknown", "Unknown organization kind.", "Loại hình tổ chức không hợp lệ.");
-        }
-
-        if (!Enum.IsDefined(d.Sector))
-        {
-            throw Invalid("sector", "sector.unknown", "Unknown sector.", "Lĩnh vực không hợp lệ.");
-        }
-
-        var code = string.IsNullOrWhiteSpace(d.RegistrationCode) ? null : d.RegistrationCode.Trim();
-        if (code is null && OrganizationRules.RequiresRegistrationCode(d.Kind))
-        {
-            throw Invalid("registrationCode", "registrationCode.required",
-                "A registration code is required for cooperatives and unions.",
-                "Hợp tác xã và liên hiệp hợp tác xã phải có mã số đăng ký.");
-        }
-
-        if (code is not null && !OrganizationRules.IsValidRegistrationCode(code))
-        {
-            throw Invalid("registrationCode", "registrationCode.format",
-                "The registration code must be 10 digits, optionally followed by -NNN.",
-                "Mã số đăng ký phải gồm 10 chữ số, có thể kèm hậu tố -NNN.");
-        }
-
-        if (!OrganizationRules.IsValidProvinceCode(d.ProvinceCode ?? ""))
-        {
-            throw Invalid("provinceCode", "provinceCode.format", "The province code must be 2 digits.", "Mã tỉnh phải gồm 2 chữ số.");
-        }
-
-        if (!OrganizationRules.IsValidCommuneCode(d.CommuneCode ?? ""))
-        {
-            throw Invalid("communeCode", "communeCode.format", "The commune code must be 5 digits.", "Mã xã phải gồm 5 chữ số.");
-        }
-
-        if (d.EstablishedOn > today)
-        {
-            throw Invalid("establishedOn", "establishedOn.inFuture", "The founding date cannot be in the future.",
-                "Ngày thành lập không được ở tương lai.");
-        }
-
-        if (d.CharterCapital < 0)
-        {
-            throw Invalid("charterCapital", "charterCapital.negative", "Charter capital cannot be negative.",
-                "Vốn điều lệ không được âm.");
-        }
-
-        var minimum = OrganizationRules.MinimumMembers(d.Kind);
-        if (d.MemberCount < minimum)
-        {
-            throw Invalid("memberCount", "memberCount.belowMinimum",
-                $"A {Describe(d.Kind).English.ToLowerInvariant()} needs at least {minimum} members.",
-                $"{Describe(d.Kind).Vietnamese} phải có ít nhất {minimum} thành viên.");
-        }
-
-        if (d.EmployeeCount < 0)
-        {
-            throw Invalid("employeeCount", "employeeCount.negative", "The number of employees cannot be negative.",
-                "Số lao động không được âm.");
-        }
-
-        RegistrationCode = code;
-        Name = name;
+        RegistrationCode = string.IsNullOrEmpty(d.RegistrationCode) ? null : d.RegistrationCode;
+        Name = d.Name.Trim();
         Kind = d.Kind;
         Sector = d.Sector;
-        ProvinceCode = d.ProvinceCode!;
-        CommuneCode = d.CommuneCode!;
-        Address = Clean(d.Address);
+        ProvinceCode = d.ProvinceCode;
+        CommuneCode = d.CommuneCode;
+        Address = FreeText.Normalize(d.Address);
         EstablishedOn = d.EstablishedOn;
         CharterCapital = d.CharterCapital;
         MemberCount = d.MemberCount;
         EmployeeCount = d.EmployeeCount;
-        Representative = Clean(d.Representative);
-        Phone = Clean(d.Phone);
-        Email = Clean(d.Email);
+        Representative = FreeText.Normalize(d.Representative);
+        Phone = FreeText.Normalize(d.Phone);
+        Email = FreeText.Normalize(d.Email);
         IsYouthCooperative = d.IsYouthCooperative;
-        MainProducts = (d.MainProducts ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+        MainProducts = (d.MainProducts ?? []).Select(p => p.Trim()).ToArray();
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static LabelAttribute Describe<TEnum>(TEnum value) where TEnum : struct, Enum => EnumLabels.Of(value);
-
-    private static DomainValidationException Invalid(string field, string code, string en, string vi) => new(field, code, en, vi);
 }

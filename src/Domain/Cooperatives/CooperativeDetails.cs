@@ -4,8 +4,8 @@ namespace CoopApi.Domain.Cooperatives;
 /// The descriptive fields of an organization: everything a registration or a full update sets.
 /// Status is not among them: it only changes through <see cref="Cooperative.ChangeStatus"/>.
 /// </summary>
-/// <param name="RegistrationCode">Tax code, 10 digits with an optional <c>-NNN</c> branch suffix.</param>
-/// <param name="Name">Full name, Vietnamese text kept exactly as given (trimmed).</param>
+/// <param name="RegistrationCode">Tax code, exactly 10 digits with an optional <c>-NNN</c> branch suffix (never trimmed); null or empty for none.</param>
+/// <param name="Name">Full name, Vietnamese text kept exactly as given (surrounding white space dropped).</param>
 /// <param name="Kind">Kind of organization.</param>
 /// <param name="Sector">Field of activity.</param>
 /// <param name="ProvinceCode">Province code (2 digits, after the 1 July 2025 reform).</param>

@@ -48,5 +48,4 @@ public sealed class StatusChange : Entity
     /// <summary>When the change was recorded (UTC).</summary>
     public DateTimeOffset RecordedAt { get; private set; }
 
-    internal void MoveRegistrationDate(DateOnly establishedOn) => EffectiveOn = establishedOn;
 }

@@ -1,7 +1,7 @@
 namespace CoopApi.Domain.Cooperatives;
 
 /// <summary>
-/// The status transitions the register allows (DOMAIN.md): active ⇄ suspended;
+/// The status transitions the register allows: active ⇄ suspended;
 /// active/suspended → awaiting dissolution → dissolved; awaiting dissolution → active (revived);
 /// dissolved is final.
 /// </summary>

@@ -49,17 +49,15 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
         {
             throw new ConcurrencyConflictException(clientPrecondition: false);
         }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException pg && ConstraintErrorCatalogue.Translate(pg) is { } mapped)
+        {
+            // The feature that owns the constraint declared what it means (IDeclareConstraintErrors).
+            throw mapped;
+        }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
         {
-            throw pg.ConstraintName switch
-            {
-                "ix_cooperatives_registration_code" => new DuplicateException("registrationCode",
-                    "The registration code is already in the register.", "Mã số đăng ký đã có trong sổ đăng ký."),
-                // Two writers appended to the same status history at once: one of them lost.
-                "ix_status_changes_cooperative_id_sequence" => new ConcurrencyConflictException(clientPrecondition: false),
-                _ => new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).",
-                    $"Giá trị đã tồn tại ({pg.ConstraintName})."),
-            };
+            throw new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).",
+                $"Giá trị đã tồn tại ({pg.ConstraintName}).");
         }
     }
 

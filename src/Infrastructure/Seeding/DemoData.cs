@@ -4,6 +4,7 @@
 
 using System.Globalization;
 using System.Text;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Cooperatives;
 
 namespace CoopApi.Infrastructure.Seeding;
@@ -81,10 +82,12 @@ internal static class DemoData
     /// <see cref="IsFromOldBacGiang"/>); when none of the codes passed qualifies, all of them are.
     /// </param>
     /// <param name="today">Today's date in Vietnam: no founding date or status change is later.</param>
+    /// <param name="units">The administrative map the organizations are checked against.</param>
     /// <param name="now">The current instant, recorded on every status history entry.</param>
     /// <returns>The organizations, not yet saved, in a stable order.</returns>
     /// <exception cref="ArgumentException">No commune was passed.</exception>
-    public static IReadOnlyList<Cooperative> Build(IReadOnlyList<DemoCommune> bacNinhCommunes, DateOnly today, DateTimeOffset now)
+    public static IReadOnlyList<Cooperative> Build(IReadOnlyList<DemoCommune> bacNinhCommunes, DateOnly today, DateTimeOffset now,
+        IAdministrativeUnits units)
     {
         ArgumentNullException.ThrowIfNull(bacNinhCommunes);
         var all = bacNinhCommunes
@@ -100,7 +103,7 @@ internal static class DemoData
 
         var fromBacGiang = all.Where(c => IsFromOldBacGiang(c.Code)).ToList();
         var communes = fromBacGiang.Count > 0 ? fromBacGiang : all;
-        return new Generator(communes, today, now).Run();
+        return new Generator(communes, today, now, units).Run();
     }
 
     /// <summary>
@@ -431,13 +434,15 @@ internal static class DemoData
         private readonly List<DemoCommune> _communes;
         private readonly DateOnly _today;
         private readonly DateTimeOffset _now;
+        private readonly IAdministrativeUnits _units;
         private readonly DateOnly _latest;
         private readonly HashSet<string> _nameKeys = new(StringComparer.Ordinal);
         private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
         private int _serial = 100_000;
 
-        public Generator(List<DemoCommune> communes, DateOnly today, DateTimeOffset now)
+        public Generator(List<DemoCommune> communes, DateOnly today, DateTimeOffset now, IAdministrativeUnits units)
         {
+            _units = units;
             _communes = communes;
             _today = today;
             _now = now;
@@ -1027,7 +1032,7 @@ internal static class DemoData
                 Email: Email(plan),
                 IsYouthCooperative: plan.IsYouth,
                 MainProducts: Products(plan));
-            var cooperative = Cooperative.Register(details, _today, _now);
+            var cooperative = Cooperative.Register(details, _today, _now, _units);
             ApplyStatusPath(cooperative, plan);
             return cooperative;
         }
@@ -1082,7 +1087,7 @@ internal static class DemoData
                 Email: null,
                 IsYouthCooperative: false,
                 MainProducts: products);
-            return Cooperative.Register(details, _today, _now);
+            return Cooperative.Register(details, _today, _now, _units);
         }
 
         /// <summary>The commune with that short name, else the first of the region, else the first of all.</summary>
@@ -1128,7 +1133,7 @@ internal static class DemoData
                 Email: null,
                 IsYouthCooperative: false,
                 MainProducts: ["Bưởi", "Cây ăn quả, dịch vụ nông nghiệp"]);
-            return [Cooperative.Register(caiKinh, _today, _now), Cooperative.Register(nhatTien, _today, _now)];
+            return [Cooperative.Register(caiKinh, _today, _now, _units), Cooperative.Register(nhatTien, _today, _now, _units)];
         }
 
         private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

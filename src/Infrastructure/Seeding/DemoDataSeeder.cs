@@ -1,4 +1,5 @@
 using CoopApi.Application.Common.Interfaces;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace CoopApi.Infrastructure.Seeding;
 /// Loads the demo province built from the seed articles (<see cref="DemoData"/>), once: the
 /// organizations and the <c>seed_history</c> row that says so are written in one transaction.
 /// </summary>
-internal sealed class DemoDataSeeder(CoopDbContext db, IVietnamCalendar calendar, ILogger<DemoDataSeeder> logger)
+internal sealed class DemoDataSeeder(CoopDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units, ILogger<DemoDataSeeder> logger)
 {
     public const string SeedName = "demo-data-v1";
 
@@ -36,7 +37,7 @@ internal sealed class DemoDataSeeder(CoopDbContext db, IVietnamCalendar calendar
 
             var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == DemoProvinceCode)
                 .OrderBy(c => c.Code).Select(c => new DemoCommune(c.Code, c.Name)).ToListAsync(token);
-            var organizations = DemoData.Build(communes, calendar.Today, calendar.Now);
+            var organizations = DemoData.Build(communes, calendar.Today, calendar.Now, units);
             db.Cooperatives.AddRange(organizations);
             db.SeedHistory.Add(new SeedRecord { Name = SeedName, Checksum = organizations.Count.ToString(), AppliedAt = calendar.Now });
             await db.SaveChangesAsync(token);

@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using CoopApi.Infrastructure.Persistence;
+using CoopApi.Infrastructure.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,8 +9,9 @@ using NpgsqlTypes;
 namespace CoopApi.Infrastructure.Seeding;
 
 /// <summary>
-/// Loads the 34 provinces, 3,321 communes and the pre-reform merge tables shipped inside this
-/// assembly (ReferenceData/*.csv, dataset dvhcvn/20250701, MIT licence: see LICENSE-dvhcvn.txt).
+/// Writes the 34 provinces, 3,321 communes and the pre-reform merge tables shipped inside this
+/// assembly (ReferenceData/*.csv, dataset dvhcvn/20250701, MIT licence: see LICENSE-dvhcvn.txt) to
+/// the database, for queries and foreign keys; <see cref="AdministrativeUnitsLookup"/> reads the same files into memory.
 /// Rows are upserted through COPY into temporary tables, in one transaction, and only when the
 /// files' checksum differs from the one recorded: a restart costs one query.
 /// </summary>
@@ -18,14 +19,11 @@ internal sealed class ReferenceDataLoader(CoopDbContext db, TimeProvider time, I
 {
     public const string SeedName = "administrative-units-2025";
 
-    private static readonly string[] Files =
-        ["provinces-2025.csv", "communes-2025.csv", "province-merges-2025.csv", "commune-merges-2025.csv"];
-
     public async Task LoadAsync(CancellationToken ct)
     {
-        var contents = Files.ToDictionary(f => f, ReadResource);
+        var contents = ReferenceDataFiles.All.ToDictionary(f => f, ReferenceDataFiles.Read);
         var checksum = Convert.ToHexString(SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(string.Concat(Files.Select(f => contents[f])))));
+            System.Text.Encoding.UTF8.GetBytes(string.Concat(ReferenceDataFiles.All.Select(f => contents[f])))));
         var seed = await db.SeedHistory.AsNoTracking().FirstOrDefaultAsync(s => s.Name == SeedName, ct);
         if (seed?.Checksum == checksum)
         {
@@ -97,15 +95,5 @@ internal sealed class ReferenceDataLoader(CoopDbContext db, TimeProvider time, I
         await importer.CompleteAsync(ct);
     }
 
-    /// <summary>Data rows (header skipped). The files hold no quoted fields: names contain no commas.</summary>
-    private static IEnumerable<string[]> Rows(string csv) =>
-        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Split(','));
-
-    private static string ReadResource(string file)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"CoopApi.ReferenceData.{file}")
-            ?? throw new InvalidOperationException($"Embedded reference data {file} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static IEnumerable<string[]> Rows(string csv) => ReferenceDataFiles.RowsOf(csv);
 }

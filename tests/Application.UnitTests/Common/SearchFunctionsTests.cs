@@ -63,9 +63,4 @@ public class SearchFunctionsTests
         Assert.Contains("database query", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SearchTextColumn_IsNamed()
-    {
-        Assert.Equal("SearchText", SearchFunctions.SearchTextColumn);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using CoopApi.Application.Cooperatives;
+using CoopApi.Application.UnitTests.Fakes;
 using CoopApi.Domain.Cooperatives;
 
 namespace CoopApi.Application.UnitTests.Mapping;
@@ -29,7 +30,7 @@ public class CooperativeMapperTests
             Phone: "0205 3825 123",
             Email: "htxcaikinh@example.vn",
             IsYouthCooperative: true,
-            MainProducts: ["Na Chi Lăng", "Hồi"]), Today, Now);
+            MainProducts: ["Na Chi Lăng", "Hồi"]), Today, Now, SmallMap.Instance);
         cooperative.ChangeStatus(OrganizationStatus.Suspended, new DateOnly(2023, 6, 30), "Quyết định 125/QĐ-UBND", Today, Now);
         cooperative.CreatedAt = new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
         cooperative.UpdatedAt = new DateTimeOffset(2025, 6, 7, 8, 9, 10, TimeSpan.Zero);
@@ -84,7 +85,7 @@ public class CooperativeMapperTests
     {
         var cooperative = Cooperative.Register(new CooperativeDetails(null, "Tổ hợp tác Na", OrganizationKind.CooperativeGroup,
             Sector.AgricultureForestryFishery, "20", "06427", null, new DateOnly(2020, 1, 1), 0, 2, null, null, null, null,
-            false, []), Today, Now);
+            false, []), Today, Now, SmallMap.Instance);
 
         var dto = cooperative.ToDto();
 

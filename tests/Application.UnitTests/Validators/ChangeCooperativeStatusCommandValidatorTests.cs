@@ -40,7 +40,7 @@ public class ChangeCooperativeStatusCommandValidatorTests
 
         var error = Assert.Single(_validator.Validate(Valid with { Status = null }).Errors);
 
-        Assert.Equal(nameof(ChangeCooperativeStatusCommand.Status), error.PropertyName);
+        Assert.Equal("status", error.PropertyName);
         Assert.Equal("The new status is required.", error.ErrorMessage);
     }
 
@@ -49,7 +49,7 @@ public class ChangeCooperativeStatusCommandValidatorTests
     {
         var error = Assert.Single(_validator.Validate(Valid with { Status = (OrganizationStatus)99 }).Errors);
 
-        Assert.Equal(nameof(ChangeCooperativeStatusCommand.Status), error.PropertyName);
+        Assert.Equal("status", error.PropertyName);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ChangeCooperativeStatusCommandValidatorTests
     {
         var error = Assert.Single(_validator.Validate(Valid with { EffectiveOn = null }).Errors);
 
-        Assert.Equal(nameof(ChangeCooperativeStatusCommand.EffectiveOn), error.PropertyName);
+        Assert.Equal("effectiveOn", error.PropertyName);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public class ChangeCooperativeStatusCommandValidatorTests
 
         var error = Assert.Single(_validator.Validate(Valid with { Reason = reason }).Errors);
 
-        Assert.Equal(nameof(ChangeCooperativeStatusCommand.Reason), error.PropertyName);
+        Assert.Equal("reason", error.PropertyName);
         Assert.Equal("Phải nêu lý do thay đổi trạng thái.", error.ErrorMessage);
     }
 
@@ -79,7 +79,7 @@ public class ChangeCooperativeStatusCommandValidatorTests
     {
         var error = Assert.Single(_validator.Validate(Valid with { Reason = new string('x', 1001) }).Errors);
 
-        Assert.Equal(nameof(ChangeCooperativeStatusCommand.Reason), error.PropertyName);
+        Assert.Equal("reason", error.PropertyName);
     }
 
     [Fact]
@@ -94,6 +94,6 @@ public class ChangeCooperativeStatusCommandValidatorTests
     {
         var result = _validator.Validate(new ChangeCooperativeStatusCommand());
 
-        Assert.Equal(["EffectiveOn", "Reason", "Status"], result.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["effectiveOn", "reason", "status"], result.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -5,7 +5,7 @@ namespace CoopApi.Application.UnitTests.Validators;
 
 public class ListCooperativesQueryValidatorTests
 {
-    private readonly ListCooperativesQueryValidator _validator = new();
+    private readonly ListCooperativesQueryValidator _validator = new(Fakes.SmallMap.Instance);
 
     public static TheoryData<string> SortKeysBothWays()
     {
@@ -87,12 +87,6 @@ public class ListCooperativesQueryValidatorTests
     public void Validate_PageSizeOutOfRange_IsInvalid(int pageSize)
     {
         AssertOnlyError(new ListCooperativesQuery { PageSize = pageSize }, nameof(ListCooperativesQuery.PageSize));
-    }
-
-    [Fact]
-    public void MaxPageSize_Is200()
-    {
-        Assert.Equal(200, ListCooperativesQuery.MaxPageSize);
     }
 
     [Fact]
@@ -187,7 +181,27 @@ public class ListCooperativesQueryValidatorTests
     [InlineData("")]
     public void Validate_MalformedProvinceCode_IsInvalid(string code)
     {
-        AssertOnlyError(new ListCooperativesQuery { ProvinceCode = code }, nameof(ListCooperativesQuery.ProvinceCode));
+        AssertOnlyError(new ListCooperativesQuery { ProvinceCode = code }, "provinceCode");
+    }
+
+    [Fact]
+    public void Validate_PreReformProvinceFilter_IsInvalidAndSaysWhatItBecame()
+    {
+        using var _ = new Fakes.UiCulture("en-US");
+
+        var error = Assert.Single(_validator.Validate(new ListCooperativesQuery { ProvinceCode = "27" }).Errors);
+
+        Assert.Equal("provinceCode.preReform", error.ErrorCode);
+        Assert.Equal("27 is a pre-reform province code; since 1 July 2025 it is part of province 24.", error.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("99", null)]
+    [InlineData(null, "99999")]
+    [InlineData(null, "06433")]
+    public void Validate_FilterOnAUnitThatDoesNotExistToday_IsInvalid(string? province, string? commune)
+    {
+        Assert.Single(_validator.Validate(new ListCooperativesQuery { ProvinceCode = province, CommuneCode = commune }).Errors);
     }
 
     [Theory]
@@ -197,7 +211,7 @@ public class ListCooperativesQueryValidatorTests
     [InlineData("")]
     public void Validate_MalformedCommuneCode_IsInvalid(string code)
     {
-        AssertOnlyError(new ListCooperativesQuery { CommuneCode = code }, nameof(ListCooperativesQuery.CommuneCode));
+        AssertOnlyError(new ListCooperativesQuery { CommuneCode = code }, "communeCode");
     }
 
     [Fact]
@@ -215,8 +229,8 @@ public class ListCooperativesQueryValidatorTests
             vietnamese = _validator.Validate(query).Errors.Select(e => e.ErrorMessage).ToArray();
         }
 
-        Assert.Equal(["The province code must be 2 digits.", "The commune code must be 5 digits."], english);
-        Assert.Equal(["Mã tỉnh phải gồm 2 chữ số.", "Mã xã phải gồm 5 chữ số."], vietnamese);
+        Assert.Equal(["The province code must be exactly 2 digits (e.g. 24).", "The commune code must be exactly 5 digits (e.g. 06415)."], english);
+        Assert.Equal(["Mã tỉnh phải gồm đúng 2 chữ số (ví dụ 24).", "Mã xã phải gồm đúng 5 chữ số (ví dụ 06415)."], vietnamese);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class MeddlingController(IMediator mediator, ICurrentUser user) : 
     public async Task<string> Register(CooperativeDetails details)
     {
         await Task.Yield();
-        return Cooperative.Register(details, default, default).Name + user.Id;
+        return Cooperative.Register(details, default, default, null!).Name + user.Id;
     }
 
     public int Count(DbContext db) => db.GetHashCode() + user.GetHashCode();

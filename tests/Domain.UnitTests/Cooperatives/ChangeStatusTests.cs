@@ -22,7 +22,7 @@ public class ChangeStatusTests
         return data;
     }
 
-    /// <summary>Every pair of the 4×4 matrix that DOMAIN.md does not allow, staying put included.</summary>
+    /// <summary>Every pair of the 4×4 matrix that the law does not allow, staying put included.</summary>
     public static TheoryData<OrganizationStatus, OrganizationStatus> ForbiddenPairs()
     {
         var data = new TheoryData<OrganizationStatus, OrganizationStatus>();
@@ -30,7 +30,7 @@ public class ChangeStatusTests
         {
             foreach (var to in Enum.GetValues<OrganizationStatus>())
             {
-                if (!AllowedByDomainMd.Contains((from, to)))
+                if (!AllowedByTheLaw.Contains((from, to)))
                 {
                     data.Add(from, to);
                 }

@@ -28,13 +28,6 @@ public class OrganizationRulesTests
         Assert.Equal(expected, OrganizationRules.RequiresRegistrationCode(kind));
     }
 
-    [Fact]
-    public void Limits_AreAsDocumented()
-    {
-        Assert.Equal(255, OrganizationRules.NameMaxLength);
-        Assert.Equal(1000, OrganizationRules.ReasonMaxLength);
-    }
-
     [Theory]
     [InlineData("4900123456")]
     [InlineData("0100109106")]

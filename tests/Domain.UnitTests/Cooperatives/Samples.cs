@@ -30,7 +30,7 @@ internal static class Samples
         MainProducts: ["Na Chi Lăng", "Dịch vụ vật tư nông nghiệp"]);
 
     public static Cooperative Registered(CooperativeDetails? details = null) =>
-        Cooperative.Register(details ?? Details(), Today, Now);
+        Cooperative.Register(details ?? Details(), Today, Now, SmallMap.Instance);
 
     /// <summary>
     /// A registered organization brought to <paramref name="status"/> by allowed steps, each
@@ -58,8 +58,8 @@ internal static class Samples
         return cooperative;
     }
 
-    /// <summary>The transitions DOMAIN.md allows, written out independently of the product's table.</summary>
-    public static readonly IReadOnlySet<(OrganizationStatus From, OrganizationStatus To)> AllowedByDomainMd =
+    /// <summary>The transitions the law allows, written out independently of the product's table.</summary>
+    public static readonly IReadOnlySet<(OrganizationStatus From, OrganizationStatus To)> AllowedByTheLaw =
         new HashSet<(OrganizationStatus, OrganizationStatus)>
         {
             (OrganizationStatus.Active, OrganizationStatus.Suspended),

@@ -19,7 +19,7 @@ public class SectorGroupsTests
     }
 
     [Fact]
-    public void Sectors_AreTheEightOfDomainMd()
+    public void Sectors_AreTheEightOfTheContract()
     {
         Assert.Equal(
             ["agricultureForestryFishery", "industryHandicraft", "construction", "tradeServices", "transport", "environment", "credit", "other"],

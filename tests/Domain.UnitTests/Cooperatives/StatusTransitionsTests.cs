@@ -5,24 +5,24 @@ namespace CoopApi.Domain.UnitTests.Cooperatives;
 public class StatusTransitionsTests
 {
     [Fact]
-    public void Table_EqualsDomainMd()
+    public void Table_EqualsTheTransitionsTheLawAllows()
     {
         var table = Enum.GetValues<OrganizationStatus>()
             .SelectMany(from => StatusTransitions.From(from).Select(to => (from, to)))
             .ToHashSet();
 
-        Assert.True(table.SetEquals(Samples.AllowedByDomainMd),
-            $"Product table: {string.Join(", ", table)}; DOMAIN.md: {string.Join(", ", Samples.AllowedByDomainMd)}");
+        Assert.True(table.SetEquals(Samples.AllowedByTheLaw),
+            $"Product table: {string.Join(", ", table)}; Allowed: {string.Join(", ", Samples.AllowedByTheLaw)}");
     }
 
     [Fact]
-    public void IsAllowed_AgreesWithDomainMdOnEveryPair()
+    public void IsAllowed_AgreesWithTheLawOnEveryPair()
     {
         foreach (var from in Enum.GetValues<OrganizationStatus>())
         {
             foreach (var to in Enum.GetValues<OrganizationStatus>())
             {
-                Assert.True(Samples.AllowedByDomainMd.Contains((from, to)) == StatusTransitions.IsAllowed(from, to),
+                Assert.True(Samples.AllowedByTheLaw.Contains((from, to)) == StatusTransitions.IsAllowed(from, to),
                     $"{from} → {to}");
             }
         }

@@ -12,7 +12,7 @@ public class UpdateDetailsTests
         Kind: OrganizationKind.CooperativeUnion,
         Sector: Sector.IndustryHandicraft,
         ProvinceCode: "24",
-        CommuneCode: "06415",
+        CommuneCode: "07210",
         Address: "Xã Vân Nham",
         EstablishedOn: new DateOnly(2016, 4, 1),
         CharterCapital: 2_000_000_000,
@@ -31,7 +31,7 @@ public class UpdateDetailsTests
         var id = cooperative.Id;
         var details = Changed();
 
-        cooperative.UpdateDetails(details, Today);
+        cooperative.UpdateDetails(details, Today, SmallMap.Instance);
 
         Assert.Equal(id, cooperative.Id);
         Assert.Equal(details.RegistrationCode, cooperative.RegistrationCode);
@@ -60,7 +60,7 @@ public class UpdateDetailsTests
         cooperative.UpdateDetails(Details() with
         {
             Address = null, Representative = null, Phone = null, Email = null, EmployeeCount = null, MainProducts = [],
-        }, Today);
+        }, Today, SmallMap.Instance);
 
         Assert.Null(cooperative.Address);
         Assert.Null(cooperative.Representative);
@@ -75,71 +75,70 @@ public class UpdateDetailsTests
     {
         var cooperative = InStatus(OrganizationStatus.Suspended);
 
-        cooperative.UpdateDetails(Changed(), Today);
+        cooperative.UpdateDetails(Changed() with { EstablishedOn = Founded }, Today, SmallMap.Instance);
 
         Assert.Equal(OrganizationStatus.Suspended, cooperative.Status);
         Assert.Equal(2, cooperative.StatusHistory.Count);
     }
 
-    [Theory]
-    [InlineData(2010, 1, 1)]
-    [InlineData(2020, 5, 5)]
-    public void UpdateDetails_NewFoundingDate_MovesRegistrationEntry(int year, int month, int day)
+    [Fact]
+    public void UpdateDetails_NewFoundingDateBeforeAnyStatusChange_KeepsTheRegistrationEntryAsRecorded()
     {
         var cooperative = Registered();
-        var established = new DateOnly(year, month, day);
+        var corrected = new DateOnly(2010, 1, 1);
 
-        cooperative.UpdateDetails(Details() with { EstablishedOn = established }, Today);
+        cooperative.UpdateDetails(Details() with { EstablishedOn = corrected }, Today, SmallMap.Instance);
 
-        Assert.Equal(established, cooperative.EstablishedOn);
-        var entry = Assert.Single(cooperative.StatusHistory);
-        Assert.Null(entry.FromStatus);
-        Assert.Equal(established, entry.EffectiveOn);
+        Assert.Equal(corrected, cooperative.EstablishedOn);
+        Assert.Equal(Founded, Assert.Single(cooperative.StatusHistory).EffectiveOn);
     }
 
     [Fact]
-    public void UpdateDetails_FoundingDateAfterFirstStatusChange_IsRefused()
+    public void UpdateDetails_NewFoundingDateOnceTheHistoryHasMovedOn_IsABrokenRule()
     {
-        var cooperative = Registered();
-        var firstChange = new DateOnly(2020, 1, 1);
-        cooperative.ChangeStatus(OrganizationStatus.Suspended, firstChange, "Tạm ngừng", Today, Now);
+        var cooperative = InStatus(OrganizationStatus.Suspended);
 
-        var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Details() with { EstablishedOn = firstChange.AddDays(1), Name = "Tên mới" }, Today));
+        var ex = Assert.Throws<BusinessRuleViolationException>(() =>
+            cooperative.UpdateDetails(Details() with { EstablishedOn = new DateOnly(2001, 1, 1), Name = "Tên mới" }, Today, SmallMap.Instance));
 
-        Assert.Equal("establishedOn", ex.Field);
-        Assert.Equal("establishedOn.afterStatusChange", ex.Code);
-        Assert.Contains("2020-01-01", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("establishedOn.historyStarted", ex.Code);
         Assert.Equal(Founded, cooperative.EstablishedOn);
-        Assert.Equal(Founded, cooperative.StatusHistory[0].EffectiveOn);
         Assert.NotEqual("Tên mới", cooperative.Name);
     }
 
     [Fact]
-    public void UpdateDetails_FoundingDateOnFirstStatusChange_IsAcceptedAndMovesRegistrationEntry()
+    public void UpdateDetails_SameFoundingDateOnceTheHistoryHasMovedOn_IsAccepted()
     {
-        var cooperative = Registered();
-        var firstChange = new DateOnly(2020, 1, 1);
-        cooperative.ChangeStatus(OrganizationStatus.Suspended, firstChange, "Tạm ngừng", Today, Now);
+        var cooperative = InStatus(OrganizationStatus.Suspended);
 
-        cooperative.UpdateDetails(Details() with { EstablishedOn = firstChange }, Today);
+        cooperative.UpdateDetails(Details() with { Name = "Tên mới" }, Today, SmallMap.Instance);
 
-        Assert.Equal(firstChange, cooperative.EstablishedOn);
-        Assert.Equal(firstChange, cooperative.StatusHistory[0].EffectiveOn);
-        Assert.Equal(firstChange, cooperative.StatusHistory[1].EffectiveOn);
+        Assert.Equal("Tên mới", cooperative.Name);
     }
 
     [Fact]
-    public void UpdateDetails_FoundingDateEarlierWithStatusChanges_MovesOnlyRegistrationEntry()
+    public void UpdateDetails_OfADissolvedOrganization_IsABrokenRuleAndChangesNothing()
     {
         var cooperative = InStatus(OrganizationStatus.Dissolved);
-        var later = cooperative.StatusHistory.Skip(1).Select(h => h.EffectiveOn).ToList();
-        var established = new DateOnly(2001, 1, 1);
 
-        cooperative.UpdateDetails(Details() with { EstablishedOn = established }, Today);
+        var ex = Assert.Throws<BusinessRuleViolationException>(() =>
+            cooperative.UpdateDetails(Details(OrganizationKind.CooperativeUnion) with { MemberCount = 3 }, Today, SmallMap.Instance));
 
-        Assert.Equal(established, cooperative.StatusHistory[0].EffectiveOn);
-        Assert.Equal(later, cooperative.StatusHistory.Skip(1).Select(h => h.EffectiveOn));
+        Assert.Equal("cooperative.dissolved", ex.Code);
+        Assert.Equal(OrganizationKind.Cooperative, cooperative.Kind);
+    }
+
+    [Fact]
+    public void UpdateDetails_CommuneOfAnotherProvince_IsRefused()
+    {
+        var cooperative = Registered();
+
+        var ex = Assert.Throws<DomainValidationException>(() =>
+            cooperative.UpdateDetails(Details() with { ProvinceCode = "24" }, Today, SmallMap.Instance));
+
+        Assert.Equal("communeCode", ex.Field);
+        Assert.Equal("communeCode.notInProvince", ex.Code);
+        Assert.Equal("20", cooperative.ProvinceCode);
     }
 
     [Fact]
@@ -148,12 +147,11 @@ public class UpdateDetailsTests
         var cooperative = Registered();
 
         var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Changed() with { MemberCount = 2 }, Today));
+            cooperative.UpdateDetails(Changed() with { MemberCount = 2 }, Today, SmallMap.Instance));
 
         Assert.Equal("memberCount", ex.Field);
         Assert.Equal(Details().Name, cooperative.Name);
         Assert.Equal(OrganizationKind.Cooperative, cooperative.Kind);
-        Assert.Equal(Founded, cooperative.StatusHistory[0].EffectiveOn);
     }
 
     [Fact]
@@ -162,7 +160,7 @@ public class UpdateDetailsTests
         var cooperative = Registered();
 
         var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Details() with { EstablishedOn = Today.AddDays(1) }, Today));
+            cooperative.UpdateDetails(Details() with { EstablishedOn = Today.AddDays(1) }, Today, SmallMap.Instance));
 
         Assert.Equal("establishedOn", ex.Field);
         Assert.Equal("establishedOn.inFuture", ex.Code);
@@ -171,6 +169,6 @@ public class UpdateDetailsTests
     [Fact]
     public void UpdateDetails_NullDetails_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => Registered().UpdateDetails(null!, Today));
+        Assert.Throws<ArgumentNullException>(() => Registered().UpdateDetails(null!, Today, SmallMap.Instance));
     }
 }

@@ -395,7 +395,7 @@ public sealed class CreateCooperativeTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Create_WithDuplicateRegistrationCodeSurroundedBySpaces_Returns409()
+    public async Task Create_WithDuplicateRegistrationCodeSurroundedBySpaces_Returns400_CodesAreExact()
     {
         var first = await TestData.CreateAsync(_client);
         var body = TestData.NewCooperative();
@@ -403,8 +403,7 @@ public sealed class CreateCooperativeTests(ApiFixture fixture)
 
         var response = await fixture.SendRejectedAsync(() => _client.PostJsonAsync(body));
 
-        var problem = await ProblemAssert.IsConflictAsync(response, "duplicate");
-        Assert.Equal("registrationCode", (string?)problem["field"]);
+        await ProblemAssert.HasFieldErrorAsync(response, "registrationCode");
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class DemoDataTests(ApiFixture fixture)
     [Fact]
     public async Task Demo_CaiKinhCooperativeOfLangSon_IsFoundBySearchWithoutDiacritics()
     {
-        var page = await _client.ListAsync("q=cai+kinh&communeCode=06427");
+        var page = await _client.ListAsync("q=san+xuat+nong+lam+cai+kinh&communeCode=06427&pageSize=200");
 
         var caiKinh = Assert.Single(page["items"]!.AsArray(),
             i => (string)i!["name"]! == "Hợp tác xã sản xuất, kinh doanh dịch vụ nông lâm nghiệp Cai Kinh")!;

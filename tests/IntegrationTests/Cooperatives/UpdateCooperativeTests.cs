@@ -80,7 +80,7 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Update_OfFoundingDate_MovesTheRegistrationEntryOfTheHistory()
+    public async Task Update_OfFoundingDateBeforeAnyStatusChange_KeepsTheRegistrationEntryAsRecorded()
     {
         var created = await TestData.CreateAsync(_client);
         var body = UpdateBodyFrom(created);
@@ -89,8 +89,9 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
         var response = await _client.PutJsonAsync(Id(created), body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2012-02-29", (string)(await response.ReadNodeAsync())["establishedOn"]!);
         var entry = Assert.Single(await _client.GetHistoryAsync(Id(created)))!;
-        Assert.Equal("2012-02-29", (string)entry["effectiveOn"]!);
+        Assert.Equal((string)created["establishedOn"]!, (string)entry["effectiveOn"]!);
     }
 
     [Fact]
@@ -318,36 +319,33 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Update_WithFoundingDateAfterTheFirstStatusChange_Returns400_AndLeavesTheRecordUnchanged()
+    public async Task Update_OfFoundingDateOnceTheHistoryHasMovedOn_Returns409_AndLeavesTheRecordUnchanged()
     {
         var created = await TestData.CreateAsync(_client);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostStatusAsync(Id(created), "suspended", "2018-05-10")).StatusCode);
         var current = await _client.GetRecordAsync(Id(created));
         var history = await _client.GetHistoryAsync(Id(created));
         var body = UpdateBodyFrom(current);
-        body["establishedOn"] = "2018-05-11";
+        body["establishedOn"] = "2018-05-09";
 
         var response = await fixture.SendRejectedAsync(() => _client.PutJsonAsync(Id(created), body));
 
-        var messages = await ProblemAssert.HasFieldErrorAsync(response, "establishedOn");
-        Assert.Contains(messages, m => m.Contains("2018-05-10", StringComparison.Ordinal));
+        await ProblemAssert.IsConflictAsync(response, "establishedOn.historyStarted");
         await AssertUnchangedAsync(current);
         Assert.True(JsonNode.DeepEquals(history, await _client.GetHistoryAsync(Id(created))));
     }
 
     [Fact]
-    public async Task Update_WithFoundingDateOnTheDayOfTheFirstStatusChange_Returns200()
+    public async Task Update_KeepingTheFoundingDateAfterAStatusChange_Returns200()
     {
         var created = await TestData.CreateAsync(_client);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostStatusAsync(Id(created), "suspended", "2018-05-10")).StatusCode);
         var body = UpdateBodyFrom(await _client.GetRecordAsync(Id(created)));
-        body["establishedOn"] = "2018-05-10";
+        body["name"] = "Hợp tác xã đổi tên";
 
         var response = await _client.PutJsonAsync(Id(created), body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var history = await _client.GetHistoryAsync(Id(created));
-        Assert.Equal(["2018-05-10", "2018-05-10"], history.Select(h => (string)h!["effectiveOn"]!));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace CoopApi.Application.Cooperatives.Commands;
 internal static class CooperativeLoader
 {
     /// <summary>
-    /// The tracked aggregate with its status history in order. Throws
+    /// The tracked aggregate root, without its status history: the root holds what its rules
+    /// need (status, since when, last sequence), and the history is only ever appended to. Throws
     /// <see cref="NotFoundException"/> when it doesn't exist and
     /// <see cref="ConcurrencyConflictException"/> when the client named a version (If-Match)
     /// that is no longer current; a change made after this read is caught at save time by the
@@ -19,7 +20,6 @@ internal static class CooperativeLoader
         CancellationToken ct)
     {
         var cooperative = await db.Cooperatives
-            .Include(c => c.StatusHistory.OrderBy(s => s.Sequence))
             .FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("Cooperative", id);
         if (expectedVersion is { } expected && expected != cooperative.Version)

@@ -14,12 +14,12 @@ internal static class RegistrationCodes
     /// </summary>
     public static async Task EnsureAvailableAsync(IApplicationDbContext db, string? code, Guid? exceptId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        if (string.IsNullOrEmpty(code))
         {
             return;
         }
 
-        var trimmed = code.Trim();
+        var trimmed = code; // codes are exact: validated, never trimmed
         var holder = await db.Cooperatives.AsNoTracking()
             .Where(c => c.RegistrationCode == trimmed && c.Id != exceptId)
             .Select(c => new { c.Id, c.Name })

@@ -28,6 +28,8 @@ internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
         builder.Property(c => c.Name).HasMaxLength(100).UseCollation(CoopDbContext.VietnameseCollation);
         builder.Property(c => c.Kind).StoredAsName();
         builder.Property(c => c.ProvinceCode).HasMaxLength(2);
+        // Target of the cooperatives' (commune_code, province_code) foreign key.
+        builder.HasAlternateKey(c => new { c.Code, c.ProvinceCode });
         builder.HasOne<Province>().WithMany().HasForeignKey(c => c.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

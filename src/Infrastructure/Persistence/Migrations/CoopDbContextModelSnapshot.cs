@@ -54,6 +54,9 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Code")
                         .HasName("pk_communes");
 
+                    b.HasAlternateKey("Code", "ProvinceCode")
+                        .HasName("ak_communes_code_province_code");
+
                     b.HasIndex("ProvinceCode")
                         .HasDatabaseName("ix_communes_province_code");
 
@@ -194,6 +197,10 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
                     b.PrimitiveCollection<string[]>("MainProducts")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -235,8 +242,7 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
-                        .HasColumnName("search_text")
-                        .HasComputedColumnSql("coop_search_fold(name || ' ' || coalesce(registration_code, ''))", true);
+                        .HasColumnName("search_text");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -250,6 +256,10 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -262,9 +272,6 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_cooperatives");
-
-                    b.HasIndex("CommuneCode")
-                        .HasDatabaseName("ix_cooperatives_commune_code");
 
                     b.HasIndex("RegistrationCode")
                         .IsUnique()
@@ -282,6 +289,9 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CharterCapital", "Id")
                         .HasDatabaseName("ix_cooperatives_charter_capital_id");
+
+                    b.HasIndex("CommuneCode", "ProvinceCode")
+                        .HasDatabaseName("ix_cooperatives_commune_code_province_code");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_cooperatives_created_at_id");
@@ -308,15 +318,29 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_cooperatives_charter_capital", "charter_capital >= 0");
 
-                            t.HasCheckConstraint("ck_cooperatives_employee_count", "employee_count IS NULL OR employee_count >= 0");
+                            t.HasCheckConstraint("ck_cooperatives_commune_code_format", "commune_code ~ '^[0-9]{5}$'");
+
+                            t.HasCheckConstraint("ck_cooperatives_employee_count", "employee_count IS NULL OR employee_count BETWEEN 0 AND 10000000");
+
+                            t.HasCheckConstraint("ck_cooperatives_established_on", "established_on >= DATE '1900-01-01'");
 
                             t.HasCheckConstraint("ck_cooperatives_kind", "kind IN ('cooperative', 'cooperativeGroup', 'cooperativeUnion')");
 
-                            t.HasCheckConstraint("ck_cooperatives_member_count", "member_count >= 2");
+                            t.HasCheckConstraint("ck_cooperatives_member_count", "member_count >= CASE kind WHEN 'cooperative' THEN 5 WHEN 'cooperativeGroup' THEN 2 WHEN 'cooperativeUnion' THEN 3 END AND member_count <= 10000000");
+
+                            t.HasCheckConstraint("ck_cooperatives_name_not_blank", "name ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_cooperatives_province_code_format", "province_code ~ '^[0-9]{2}$'");
+
+                            t.HasCheckConstraint("ck_cooperatives_registration_code_format", "registration_code ~ '^[0-9]{10}(-[0-9]{3})?$'");
+
+                            t.HasCheckConstraint("ck_cooperatives_registration_code_required", "registration_code IS NOT NULL OR kind IN ('cooperativeGroup')");
 
                             t.HasCheckConstraint("ck_cooperatives_sector", "sector IN ('agricultureForestryFishery', 'industryHandicraft', 'construction', 'tradeServices', 'transport', 'environment', 'credit', 'other')");
 
                             t.HasCheckConstraint("ck_cooperatives_status", "status IN ('active', 'suspended', 'awaitingDissolution', 'dissolved')");
+
+                            t.HasCheckConstraint("ck_cooperatives_status_summary", "last_sequence >= 0 AND (last_sequence > 0 OR status = 'active') AND (last_sequence = 0 OR status_since >= established_on)");
                         });
                 });
 
@@ -369,7 +393,10 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("EffectiveOn", "ToStatus")
                         .HasDatabaseName("ix_status_changes_effective_on_to_status");
 
-                    b.ToTable("status_changes", (string)null);
+                    b.ToTable("status_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_status_changes_sequence", "sequence >= 0");
+                        });
                 });
 
             modelBuilder.Entity("CoopApi.Infrastructure.Persistence.SeedRecord", b =>
@@ -427,19 +454,20 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
-                    b.HasOne("CoopApi.Domain.AdministrativeUnits.Commune", null)
-                        .WithMany()
-                        .HasForeignKey("CommuneCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_cooperatives_communes_commune_code");
-
                     b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_cooperatives_provinces_province_code");
+
+                    b.HasOne("CoopApi.Domain.AdministrativeUnits.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode", "ProvinceCode")
+                        .HasPrincipalKey("Code", "ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperatives_communes_commune_in_province");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.StatusChange", b =>

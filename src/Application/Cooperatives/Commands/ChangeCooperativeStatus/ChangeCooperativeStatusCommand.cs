@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using CoopApi.Application.Common.Interfaces;
-using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Validation;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
 using MediatR;
@@ -42,17 +42,9 @@ public sealed class ChangeCooperativeStatusCommandValidator : AbstractValidator<
     /// <summary>Creates the rules.</summary>
     public ChangeCooperativeStatusCommandValidator()
     {
-        RuleFor(x => x.Status).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(_ => Text.Pick("The new status is required.", "Trạng thái mới là bắt buộc."))
-            .IsInEnum();
-        RuleFor(x => x.EffectiveOn)
-            .NotNull().WithMessage(_ => Text.Pick("The effective date is required.", "Ngày hiệu lực là bắt buộc."));
-        RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
-            .Must(r => !string.IsNullOrWhiteSpace(r))
-            .WithMessage(_ => Text.Pick("A reason is required for every status change.", "Phải nêu lý do thay đổi trạng thái."))
-            .Must(r => r!.Trim().Length <= OrganizationRules.ReasonMaxLength)
-            .WithMessage(_ => Text.Pick($"The reason must be at most {OrganizationRules.ReasonMaxLength} characters.",
-                $"Lý do không được dài quá {OrganizationRules.ReasonMaxLength} ký tự."));
+        RuleFor(x => x.Status).Satisfies((_, s) => OrganizationRules.CheckStatus(s));
+        RuleFor(x => x.EffectiveOn).Satisfies((_, d) => d is null ? OrganizationRules.Errors.Required("effectiveOn") : null);
+        RuleFor(x => x.Reason).Satisfies((_, r) => OrganizationRules.CheckReason(r));
     }
 }
 

@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Cooperatives;
 using MediatR;
 
@@ -9,11 +10,11 @@ namespace CoopApi.Application.Cooperatives.Commands.CreateCooperative;
 public sealed record CreateCooperativeCommand : CooperativeFields, ICommand<CooperativeDto>;
 
 /// <summary>Validates a registration.</summary>
-public sealed class CreateCooperativeCommandValidator(IApplicationDbContext db, IVietnamCalendar calendar)
-    : CooperativeFieldsValidator<CreateCooperativeCommand>(db, calendar);
+public sealed class CreateCooperativeCommandValidator(IAdministrativeUnits units, IVietnamCalendar calendar)
+    : CooperativeFieldsValidator<CreateCooperativeCommand>(units, calendar);
 
 /// <summary>Handles <see cref="CreateCooperativeCommand"/>.</summary>
-public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units)
     : IRequestHandler<CreateCooperativeCommand, CooperativeDto>
 {
     /// <inheritdoc />
@@ -23,7 +24,7 @@ public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IV
         var details = request.ToDetails();
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, exceptId: null, cancellationToken);
 
-        var cooperative = Cooperative.Register(details, calendar.Today, calendar.Now);
+        var cooperative = Cooperative.Register(details, calendar.Today, calendar.Now, units);
         db.Cooperatives.Add(cooperative);
         await db.SaveChangesAsync(cancellationToken);
         return cooperative.ToDto();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Domain.AdministrativeUnits;
 using MediatR;
 
 namespace CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
@@ -21,11 +22,11 @@ public sealed record UpdateCooperativeCommand : CooperativeFields, ICommand<Coop
 }
 
 /// <summary>Validates a full update.</summary>
-public sealed class UpdateCooperativeCommandValidator(IApplicationDbContext db, IVietnamCalendar calendar)
-    : CooperativeFieldsValidator<UpdateCooperativeCommand>(db, calendar);
+public sealed class UpdateCooperativeCommandValidator(IAdministrativeUnits units, IVietnamCalendar calendar)
+    : CooperativeFieldsValidator<UpdateCooperativeCommand>(units, calendar);
 
 /// <summary>Handles <see cref="UpdateCooperativeCommand"/>.</summary>
-public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units)
     : IRequestHandler<UpdateCooperativeCommand, CooperativeDto>
 {
     /// <inheritdoc />
@@ -35,7 +36,7 @@ public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IV
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         var details = request.ToDetails();
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
-        cooperative.UpdateDetails(details, calendar.Today);
+        cooperative.UpdateDetails(details, calendar.Today, units);
         await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);
         return cooperative.ToDto();
     }

@@ -3,6 +3,8 @@ using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Application.Common.Models;
 using CoopApi.Application.Common.Search;
+using CoopApi.Application.Common.Validation;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
 using MediatR;
@@ -69,19 +71,22 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
 public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCooperativesQuery>
 {
     /// <summary>Creates the rules.</summary>
-    public ListCooperativesQueryValidator()
+    /// <param name="units">The administrative map: province and commune filters must name current units.</param>
+    public ListCooperativesQueryValidator(IAdministrativeUnits units)
     {
         RuleForEach(x => x.Kind).IsInEnum();
         RuleForEach(x => x.Sector).IsInEnum();
         RuleForEach(x => x.Status).IsInEnum();
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).LessThanOrEqualTo(1_000_000);
         RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize);
-        RuleFor(x => x.ProvinceCode).Must(c => OrganizationRules.IsValidProvinceCode(c!))
-            .When(x => x.ProvinceCode is not null)
-            .WithMessage(_ => Text.Pick("The province code must be 2 digits.", "Mã tỉnh phải gồm 2 chữ số."));
-        RuleFor(x => x.CommuneCode).Must(c => OrganizationRules.IsValidCommuneCode(c!))
-            .When(x => x.CommuneCode is not null)
-            .WithMessage(_ => Text.Pick("The commune code must be 5 digits.", "Mã xã phải gồm 5 chữ số."));
+        // Same rules, codes and texts as writes (a pre-reform code gets the "became 24" hint), from
+        // the in-memory map: no database round trip.
+        RuleFor(x => x.ProvinceCode)
+            .Satisfies((_, c) => ProvinceCode.CheckFormat(c) ?? ProvinceCode.CheckExists(c!, units))
+            .When(x => x.ProvinceCode is not null);
+        RuleFor(x => x.CommuneCode)
+            .Satisfies((_, c) => CommuneCode.CheckFormat(c) ?? CommuneCode.CheckExists(c!, units))
+            .When(x => x.CommuneCode is not null);
         RuleFor(x => x.EstablishedTo).GreaterThanOrEqualTo(x => x.EstablishedFrom)
             .When(x => x.EstablishedFrom is not null && x.EstablishedTo is not null)
             .WithMessage(_ => Text.Pick("establishedTo must not be before establishedFrom.", "establishedTo không được trước establishedFrom."));
