@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,12 +32,23 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCoopSwagger();
 builder.Services.Configure<SwaggerGenOptions>(o => o.OperationFilter<QueryParametersOperationFilter>());
+// EF Core would log each failed command, connection, query and save as an error with a stack
+// trace. Those failures are either answered on purpose (a lost unique-key race → 409, the
+// database out of reach → 503) or logged once by ProblemExceptionHandler: EF's copies go to Debug.
+builder.Services.ConfigureDbContext<CoopDbContext>(o => o.ConfigureWarnings(w => w.Log(
+    (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+    (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+    (RelationalEventId.CommandError, LogLevel.Debug),
+    (RelationalEventId.ConnectionError, LogLevel.Debug))));
 builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"]);
 
 // Field names in validation errors are camelCase, as in the JSON the client sent.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
 ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+
+// Start-up failures are reported once, below (a taken port in one line), not by the host as well.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 var app = builder.Build();
 
@@ -98,6 +111,12 @@ try
 catch (IOException ex) when (StartupFailures.IsAddressInUse(ex))
 {
     await Console.Error.WriteLineAsync(StartupFailures.AddressInUseMessage(ex, app.Configuration));
+    await app.DisposeAsync();
+    return 1;
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    app.Logger.LogCritical(ex, "CoopApi failed to start");
     await app.DisposeAsync();
     return 1;
 }
