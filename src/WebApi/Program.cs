@@ -114,12 +114,6 @@ catch (IOException ex) when (StartupFailures.IsAddressInUse(ex))
     await app.DisposeAsync();
     return 1;
 }
-catch (Exception ex) when (ex is not OperationCanceledException)
-{
-    app.Logger.LogCritical(ex, "CoopApi failed to start");
-    await app.DisposeAsync();
-    return 1;
-}
 
 await app.WaitForShutdownAsync();
 return 0;

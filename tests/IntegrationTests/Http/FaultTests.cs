@@ -15,8 +15,11 @@ namespace CoopApi.IntegrationTests.Http;
 /// <summary>
 /// Faults answered right: the database out of reach is 503 with Retry-After in the problem shape;
 /// a lost unique-key race is a 409 that nobody logs as an error; start-up on a taken port says so
-/// in one line.
+/// in one line. These tests host the API themselves, so they run alone, after the shared API of
+/// <see cref="ApiCollection"/> is gone: two live test hosts of one entry point in one process
+/// interfere (the test host finds the app's host through process-wide build events).
 /// </summary>
+[Collection(OwnHostCollection.Name)]
 public sealed class FaultTests
 {
     [Fact]
@@ -137,4 +140,11 @@ public sealed class FaultTests
         Assert.Contains($"port {port}", line, StringComparison.Ordinal);
         Assert.Contains("ASPNETCORE_URLS", line, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Tests that start their own API instance: run without parallelism, after the others.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OwnHostCollection
+{
+    public const string Name = "own host";
 }
