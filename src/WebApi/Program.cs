@@ -66,6 +66,12 @@ app.UseStatusCodePages(async context =>
 {
     // Bare status codes (404 on an unknown route or a malformed id, 405, 415) also get a problem body.
     var http = context.HttpContext;
+    var allow = http.Response.Headers.Allow.ToString();
+    if (allow.Contains(HttpMethods.Get, StringComparison.Ordinal) && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
+    {
+        http.Response.Headers.Allow = allow + ", " + HttpMethods.Head; // HEAD is answered wherever GET is
+    }
+
     if (!http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
     {
         await ProblemFactory.WriteAsync(http, ProblemFactory.Create(http, http.Response.StatusCode));

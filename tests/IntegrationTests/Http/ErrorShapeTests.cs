@@ -58,6 +58,7 @@ public sealed class ErrorShapeTests(ApiFixture fixture)
         await HasTheProblemShapeAsync(response, HttpStatusCode.MethodNotAllowed, "methodNotAllowed");
         Assert.Contains("GET", response.Content.Headers.Allow);
         Assert.Contains("POST", response.Content.Headers.Allow);
+        Assert.Contains("HEAD", response.Content.Headers.Allow);
     }
 
     [Theory]
