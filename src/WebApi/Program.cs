@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CoopApi.Application;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Infrastructure;
 using CoopApi.Infrastructure.Persistence;
 using CoopApi.Infrastructure.Seeding;
+using CoopApi.WebApi.Endpoints;
 using CoopApi.WebApi.Infrastructure;
 using CoopApi.WebApi.OpenApi;
 using FluentValidation;
@@ -13,7 +12,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,23 +23,32 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-builder.Services.AddControllers()
-    .AddJsonOptions(o =>
-    {
-        o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        o.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-    })
-    .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
+// One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
+builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => StrictJson.Configure(o.JsonSerializerOptions));
+// Unreadable requests reach ProblemExceptionHandler as exceptions, so they get the one problem shape.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCoopSwagger();
+builder.Services.Configure<SwaggerGenOptions>(o => o.OperationFilter<QueryParametersOperationFilter>());
+// EF Core would log each failed command, connection, query and save as an error with a stack
+// trace. Those failures are either answered on purpose (a lost unique-key race → 409, the
+// database out of reach → 503) or logged once by ProblemExceptionHandler: EF's copies go to Debug.
+builder.Services.ConfigureDbContext<CoopDbContext>(o => o.ConfigureWarnings(w => w.Log(
+    (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+    (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+    (RelationalEventId.CommandError, LogLevel.Debug),
+    (RelationalEventId.ConnectionError, LogLevel.Debug))));
 builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
 
 // Field names in validation errors are camelCase, as in the JSON the client sent.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
 ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+
+// Start-up failures are reported once, below (a taken port in one line), not by the host as well.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 var app = builder.Build();
 
@@ -50,17 +60,25 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("en"), new CultureInfo("vi")],
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
+app.UseMiddleware<HttpResponseHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {
-    // Bare status codes (404 on an unknown route, 405, 415) also get a problem body.
+    // Bare status codes (404 on an unknown route or a malformed id, 405, 415) also get a problem body.
     var http = context.HttpContext;
+    var allow = http.Response.Headers.Allow.ToString();
+    if (allow.Contains(HttpMethods.Get, StringComparison.Ordinal) && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
+    {
+        http.Response.Headers.Allow = allow + ", " + HttpMethods.Head; // HEAD is answered wherever GET is
+    }
+
     if (!http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
     {
         await ProblemFactory.WriteAsync(http, ProblemFactory.Create(http, http.Response.StatusCode));
     }
 });
 app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L));
+app.UseRouting();
 
 if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
 {
@@ -73,7 +91,7 @@ if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
     });
 }
 
-app.MapControllers();
+app.MapEndpointGroups();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
@@ -92,7 +110,19 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException ex) when (StartupFailures.IsAddressInUse(ex))
+{
+    await Console.Error.WriteLineAsync(StartupFailures.AddressInUseMessage(ex, app.Configuration));
+    await app.DisposeAsync();
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>Entry point; public so that integration tests can host the API.</summary>
 public partial class Program;

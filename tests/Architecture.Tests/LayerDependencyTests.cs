@@ -43,10 +43,4 @@ public class LayerDependencyTests
 
         Rule.Holds(offenders, "Infrastructure must not depend on WebApi or ASP.NET Core");
     }
-
-    [Fact]
-    public void Layers_AreSeparateAssemblies()
-    {
-        Assert.Equal(4, new[] { Layers.Domain, Layers.Application, Layers.Infrastructure, Layers.WebApi }.Distinct().Count());
-    }
 }

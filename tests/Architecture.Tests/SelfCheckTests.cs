@@ -15,32 +15,32 @@ public class SelfCheckTests
         .Where(t => t.Namespace?.StartsWith(typeof(FetchThing).Namespace!, StringComparison.Ordinal) == true)
         .ToArray();
 
-    private static readonly Type[] FixtureControllers = Layers.ControllersIn(typeof(SelfCheckTests).Assembly).ToArray();
+    private static readonly Type[] FixtureGroups = Layers.EndpointGroupsIn(typeof(SelfCheckTests).Assembly).ToArray();
 
     [Fact]
-    public void ControllersIn_FindsTheFixtureControllers()
+    public void EndpointGroupsIn_FindsTheFixtureGroups()
     {
-        Assert.Equal(
-            [typeof(EnumOnlyController), typeof(MeddlingController), typeof(TwoConstructorsController)],
-            FixtureControllers);
+        Assert.Equal([typeof(EnumOnlyEndpoints), typeof(MeddlingEndpoints), typeof(StatefulEndpoints)], FixtureGroups);
     }
 
     [Fact]
-    public void ConstructorRule_ReportsExtraParametersAndExtraConstructors()
+    public void ServiceRule_ReportsOtherServicesAndState()
     {
-        var offenders = ControllerRules.ConstructorOffenders(FixtureControllers);
+        var offenders = EndpointRules.ServiceOffenders(FixtureGroups);
 
-        Assert.Equal(2, offenders.Count);
-        Assert.Contains(offenders, o => o.StartsWith(typeof(MeddlingController).FullName + " (IMediator, ICurrentUser)", StringComparison.Ordinal));
-        Assert.Contains(offenders, o => o.StartsWith(typeof(TwoConstructorsController).FullName!, StringComparison.Ordinal));
+        Assert.Equal(4, offenders.Count);
+        Assert.Contains($"{typeof(MeddlingEndpoints).FullName}.Register takes ICurrentUser user", offenders);
+        Assert.Contains($"{typeof(MeddlingEndpoints).FullName}.Register takes CooperativeDetails details", offenders);
+        Assert.Contains($"{typeof(MeddlingEndpoints).FullName}.Count takes DbContext db", offenders);
+        Assert.Contains($"{typeof(StatefulEndpoints).FullName} holds state", offenders);
     }
 
     [Fact]
-    public void DependencyRule_ReportsAControllerUsingEfCore()
+    public void DependencyRule_ReportsAnEndpointUsingEfCore()
     {
-        var offenders = DependencyRules.Offenders(typeof(SelfCheckTests).Assembly, ControllerTests.ForbiddenInControllers, FixtureControllers);
+        var offenders = DependencyRules.Offenders(typeof(SelfCheckTests).Assembly, EndpointTests.ForbiddenInEndpoints, FixtureGroups);
 
-        Assert.Equal([typeof(MeddlingController).FullName!], offenders);
+        Assert.Equal([typeof(MeddlingEndpoints).FullName!], offenders);
     }
 
     [Fact]
@@ -50,13 +50,13 @@ public class SelfCheckTests
 
         Assert.Contains(typeof(TidyCommandValidator).FullName!, offenders);
         Assert.Contains(typeof(OpenQueryValidator).FullName!, offenders);
-        Assert.DoesNotContain(typeof(EnumOnlyController).FullName!, offenders);
+        Assert.DoesNotContain(typeof(EnumOnlyEndpoints).FullName!, offenders);
     }
 
     [Fact]
     public void DomainUsageRule_ReportsDomainCallsAndTypes_IncludingInsideAsyncMethods()
     {
-        var offenders = ControllerRules.DomainUsageOffenders([typeof(MeddlingController)], Layers.Domain);
+        var offenders = EndpointRules.DomainUsageOffenders([typeof(MeddlingEndpoints)], Layers.Domain);
 
         Assert.Contains(offenders, o => o.Contains("Minimum calls CoopApi.Domain.Cooperatives.OrganizationRules::MinimumMembers", StringComparison.Ordinal));
         Assert.Contains(offenders, o => o.Contains("calls CoopApi.Domain.Cooperatives.Cooperative::Register", StringComparison.Ordinal)
@@ -69,8 +69,8 @@ public class SelfCheckTests
     [Fact]
     public void DomainUsageRule_AllowsEnumerations()
     {
-        Rule.Holds(ControllerRules.DomainUsageOffenders([typeof(EnumOnlyController)], Layers.Domain),
-            "Enumerations are allowed in controllers");
+        Rule.Holds(EndpointRules.DomainUsageOffenders([typeof(EnumOnlyEndpoints)], Layers.Domain),
+            "Enumerations are allowed in endpoints");
     }
 
     [Fact]

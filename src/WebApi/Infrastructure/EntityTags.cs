@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoopApi.Application.Common.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace CoopApi.WebApi.Infrastructure;
@@ -34,6 +35,18 @@ internal static class EntityTags
         version = parsed;
         return true;
     }
+
+    /// <summary>
+    /// The version named by an <c>If-Match</c> header (null: no check), or a 400 naming the header
+    /// when it is not an ETag of this API.
+    /// </summary>
+    public static uint? ParseIfMatch(string? header) => TryParseIfMatch(header, out var version)
+        ? version
+        : throw new RequestRejectedException(new Dictionary<string, string[]>
+        {
+            [HeaderNames.IfMatch] = [Text.Pick("If-Match must be an ETag returned by this API, e.g. \"4711\", or *.",
+                "If-Match phải là một ETag do API này trả về, ví dụ \"4711\", hoặc *.")],
+        });
 
     /// <summary>
     /// True when an <c>If-None-Match</c> header names <paramref name="etag"/> (weak comparison:

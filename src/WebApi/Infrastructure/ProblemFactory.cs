@@ -4,15 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace CoopApi.WebApi.Infrastructure;
 
 /// <summary>
-/// Builds the RFC 9457 problem bodies the API returns: one place decides titles (in the
-/// caller's language), the <c>traceId</c> and the <c>instance</c>.
+/// Builds the RFC 9457 problem bodies the API returns, every one of the same shape:
+/// <c>type</c> (<c>urn:coopapi:problem:{code}</c>), <c>title</c>, <c>status</c>, <c>detail</c>,
+/// <c>instance</c>, a stable <c>code</c>, the <c>traceId</c>, and <c>errors</c> for field problems.
+/// Titles and default details are in the caller's language.
 /// </summary>
 internal static class ProblemFactory
 {
     public static ProblemDetails Create(HttpContext http, int status, string? detail = null, string? code = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = Title(status), Detail = detail };
-        return Decorate(http, problem, code);
+        var problem = new ProblemDetails { Status = status, Title = Title(status), Detail = detail ?? DefaultDetail(http, status) };
+        return Decorate(http, problem, code ?? DefaultCode(status));
     }
 
     public static ValidationProblemDetails Validation(HttpContext http, IDictionary<string, string[]> errors, string? detail = null)
@@ -33,29 +35,58 @@ internal static class ProblemFactory
         return http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 
-    private static TProblem Decorate<TProblem>(HttpContext http, TProblem problem, string? code) where TProblem : ProblemDetails
+    private static TProblem Decorate<TProblem>(HttpContext http, TProblem problem, string code) where TProblem : ProblemDetails
     {
-        problem.Type = code is null
-            ? $"https://www.rfc-editor.org/rfc/rfc9110#status.{problem.Status}"
-            : $"urn:coopapi:problem:{code}";
+        problem.Type = $"urn:coopapi:problem:{code}";
         problem.Instance = http.Request.Path;
+        problem.Extensions["code"] = code;
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
-        if (code is not null)
-        {
-            problem.Extensions["code"] = code;
-        }
-
         return problem;
     }
+
+    /// <summary>The code of a problem the framework made (no exception of ours behind it).</summary>
+    private static string DefaultCode(int status) => status switch
+    {
+        400 => "badRequest",
+        404 => "notFound",
+        405 => "methodNotAllowed",
+        406 => "notAcceptable",
+        408 => "requestTimeout",
+        409 => "conflict",
+        411 => "lengthRequired",
+        412 => "preconditionFailed",
+        413 => "payloadTooLarge",
+        415 => "unsupportedMediaType",
+        431 => "headersTooLarge",
+        503 => "serviceUnavailable",
+        _ when status >= 500 => "unexpected",
+        _ => "error" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string DefaultDetail(HttpContext http, int status) => status switch
+    {
+        404 => Text.Pick($"No resource is at {http.Request.Path}. The API's routes are listed at /swagger.",
+            $"Không có tài nguyên nào tại {http.Request.Path}. Danh sách các đường dẫn của API: /swagger."),
+        405 => Text.Pick($"{http.Request.Method} is not allowed here; the Allow header lists the methods that are.",
+            $"Không cho phép phương thức {http.Request.Method} tại đây; header Allow liệt kê các phương thức được phép."),
+        413 => Text.Pick("The request body is too large.", "Nội dung yêu cầu quá lớn."),
+        415 => Text.Pick("Send the body as JSON with the header Content-Type: application/json.",
+            "Hãy gửi nội dung dạng JSON với header Content-Type: application/json."),
+        _ when status >= 500 => Text.Pick("The error was logged; quote the traceId when you report it.",
+            "Lỗi đã được ghi nhận; vui lòng cung cấp traceId khi báo lỗi."),
+        _ => Title(status),
+    };
 
     private static string Title(int status) => status switch
     {
         400 => Text.Pick("The request is invalid.", "Yêu cầu không hợp lệ."),
         404 => Text.Pick("Not found.", "Không tìm thấy."),
+        405 => Text.Pick("Method not allowed.", "Phương thức không được phép."),
         409 => Text.Pick("The request conflicts with the current state of the register.", "Yêu cầu mâu thuẫn với dữ liệu hiện có."),
         412 => Text.Pick("The record was changed by someone else.", "Bản ghi đã bị người khác thay đổi."),
         413 => Text.Pick("The request body is too large.", "Nội dung yêu cầu quá lớn."),
         415 => Text.Pick("Unsupported media type.", "Kiểu dữ liệu không được hỗ trợ."),
+        503 => Text.Pick("The service is temporarily unavailable.", "Dịch vụ tạm thời không khả dụng."),
         _ when status >= 500 => Text.Pick("An unexpected error occurred.", "Đã xảy ra lỗi ngoài dự kiến."),
         _ => Text.Pick("The request could not be processed.", "Không thể xử lý yêu cầu."),
     };

@@ -3,7 +3,6 @@ using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoopApi.Architecture.Tests.Fixtures;
@@ -11,38 +10,39 @@ namespace CoopApi.Architecture.Tests.Fixtures;
 // Test-only types that break the architecture rules on purpose: the self-checks run the rules'
 // checkers on them to prove that each checker can fail. They are never part of the product.
 
-/// <summary>Breaks every controller rule: two services injected, EF Core, domain logic (also inside an async method).</summary>
-public sealed class MeddlingController(IMediator mediator, ICurrentUser user) : ControllerBase
-{
-    public int Minimum() => OrganizationRules.MinimumMembers(OrganizationKind.Cooperative) + mediator.GetHashCode();
+/// <summary>Stands for the product's (internal) endpoint-group interface, which the rules match by name.</summary>
+public interface IEndpointGroup;
 
-    public async Task<string> Register(CooperativeDetails details)
+/// <summary>Breaks every endpoint rule: a second service, EF Core, domain logic (also inside an async method).</summary>
+public sealed class MeddlingEndpoints : IEndpointGroup
+{
+    public static int Minimum(IMediator mediator) => OrganizationRules.MinimumMembers(OrganizationKind.Cooperative) + mediator.GetHashCode();
+
+    public static async Task<string> Register(CooperativeDetails details, ICurrentUser user)
     {
         await Task.Yield();
         return Cooperative.Register(details, default, default, null!).Name + user.Id;
     }
 
-    public int Count(DbContext db) => db.GetHashCode() + user.GetHashCode();
+    public static int Count(DbContext db) => db.GetHashCode();
 }
 
-/// <summary>Breaks only the constructor rule.</summary>
-public sealed class TwoConstructorsController : ControllerBase
+/// <summary>Breaks only the state rule: it keeps a mediator between requests.</summary>
+public sealed class StatefulEndpoints(IMediator mediator) : IEndpointGroup
 {
-    public TwoConstructorsController(IMediator mediator) => Mediator = mediator;
+    public static int Ping(IMediator other) => other.GetHashCode();
 
-    public TwoConstructorsController() => Mediator = null;
-
-    public IMediator? Mediator { get; }
+    public IMediator Mediator { get; } = mediator;
 }
 
 /// <summary>Uses domain enumerations only, which is allowed: must not be reported.</summary>
-public sealed class EnumOnlyController(IMediator mediator) : ControllerBase
+public sealed class EnumOnlyEndpoints : IEndpointGroup
 {
-    public string Describe(OrganizationKind kind) =>
+    public static string Describe(OrganizationKind kind, IMediator mediator) =>
         kind == OrganizationKind.Cooperative ? kind.ToString() : mediator.GetType().Name;
 
-    public OrganizationStatus[] Statuses(OrganizationStatus extra) =>
-        [OrganizationStatus.Active, OrganizationStatus.Suspended, extra, (OrganizationStatus)mediator.GetHashCode()];
+    public static OrganizationStatus[] Statuses(OrganizationStatus extra, IMediator mediator, CancellationToken ct) =>
+        [OrganizationStatus.Active, OrganizationStatus.Suspended, extra, (OrganizationStatus)(mediator.GetHashCode() + ct.GetHashCode())];
 }
 
 /// <summary>Named neither command nor query.</summary>

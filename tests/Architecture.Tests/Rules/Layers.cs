@@ -2,8 +2,6 @@ using System.Reflection;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.Common;
 using CoopApi.Infrastructure.Persistence;
-using CoopApi.WebApi.Controllers;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CoopApi.Architecture.Tests.Rules;
 
@@ -16,13 +14,16 @@ internal static class Layers
 
     public static readonly Assembly Infrastructure = typeof(CoopDbContext).Assembly;
 
-    public static readonly Assembly WebApi = typeof(CooperativesController).Assembly;
+    public static readonly Assembly WebApi = typeof(Program).Assembly;
 
     public const string DomainNamespace = "CoopApi.Domain";
 
-    /// <summary>Every controller of an assembly: the classes deriving from <see cref="ControllerBase"/>.</summary>
-    public static IReadOnlyList<Type> ControllersIn(Assembly assembly) => assembly.GetTypes()
-        .Where(t => t.IsClass && typeof(ControllerBase).IsAssignableFrom(t))
+    /// <summary>
+    /// Every endpoint group of an assembly: the classes implementing an interface named
+    /// <c>IEndpointGroup</c> (the product's is internal, so it is matched by name).
+    /// </summary>
+    public static IReadOnlyList<Type> EndpointGroupsIn(Assembly assembly) => assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.Name == "IEndpointGroup"))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 }

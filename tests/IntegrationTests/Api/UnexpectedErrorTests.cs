@@ -31,3 +31,37 @@ public sealed class UnexpectedErrorTests
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>An unexpected error is logged exactly once, by the exception handler, naming the request that failed.</summary>
+public sealed class UnexpectedErrorLoggingTests
+{
+    [Fact]
+    public async Task UnexpectedException_IsLoggedOnce_AsAnError_WithTheRequestType()
+    {
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        var logger = new CountingLogger();
+        var boom = new InvalidOperationException("boom");
+        boom.Data[CoopApi.Application.Common.Behaviours.UnhandledExceptions.RequestTypeKey] = "GetCooperativeQuery";
+
+        await new ProblemExceptionHandler(logger).TryHandleAsync(http, boom, CancellationToken.None);
+
+        var (level, message, exception) = Assert.Single(logger.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, level);
+        Assert.Same(boom, exception);
+        Assert.Contains("GetCooperativeQuery", message, StringComparison.Ordinal);
+    }
+
+    private sealed class CountingLogger : Microsoft.Extensions.Logging.ILogger<ProblemExceptionHandler>
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel, string, Exception?)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception), exception));
+    }
+}

@@ -44,7 +44,7 @@ public sealed class AdministrativeUnitQueryHandlers(IApplicationDbContext db) :
         if (!OrganizationRules.IsValidProvinceCode(request.ProvinceCode)
             || !await db.Provinces.AnyAsync(p => p.Code == request.ProvinceCode, cancellationToken))
         {
-            throw new NotFoundException("Province", request.ProvinceCode);
+            throw new NotFoundException("Province", "tỉnh", request.ProvinceCode);
         }
 
         return await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == request.ProvinceCode).OrderBy(c => c.Code)
@@ -66,7 +66,7 @@ public sealed class AdministrativeUnitQueryHandlers(IApplicationDbContext db) :
                               select new { m.OldName, Unit = new CurrentUnitDto { Code = p.Code, Name = p.Name, ProvinceCode = p.Code, Part = MergePart.Full } })
                 .ToListAsync(cancellationToken);
             return rows.Count == 0
-                ? throw new NotFoundException("Pre-reform province code", code)
+                ? throw new NotFoundException("Pre-reform province code", "mã tỉnh trước sắp xếp", code)
                 : new PreReformCodeDto { Code = code, Level = "province", OldName = rows[0].OldName, Current = rows.Select(r => r.Unit).ToList() };
         }
 
@@ -79,10 +79,10 @@ public sealed class AdministrativeUnitQueryHandlers(IApplicationDbContext db) :
                               select new { m.OldName, Unit = new CurrentUnitDto { Code = c.Code, Name = c.Name, ProvinceCode = c.ProvinceCode, Part = m.Part } })
                 .ToListAsync(cancellationToken);
             return rows.Count == 0
-                ? throw new NotFoundException("Pre-reform commune code", code)
+                ? throw new NotFoundException("Pre-reform commune code", "mã xã trước sắp xếp", code)
                 : new PreReformCodeDto { Code = code, Level = "commune", OldName = rows[0].OldName, Current = rows.Select(r => r.Unit).ToList() };
         }
 
-        throw new NotFoundException("Pre-reform code", code);
+        throw new NotFoundException("Pre-reform code", "mã trước sắp xếp", code);
     }
 }

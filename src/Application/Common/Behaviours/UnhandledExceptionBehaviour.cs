@@ -1,17 +1,20 @@
 using MediatR;
-using Microsoft.Extensions.Logging;
 
 namespace CoopApi.Application.Common.Behaviours;
 
 /// <summary>
-/// Outermost behaviour: logs any request that fails with an exception nobody expected, with the
-/// request type, then lets the exception travel on to the web layer's problem-details handler.
-/// Expected outcomes (validation, not found, rule violations) are not errors and are not logged here.
+/// Outermost behaviour: marks an exception nobody expected with the request type it escaped
+/// from (<see cref="RequestTypeKey"/> in <see cref="Exception.Data"/>), then lets it travel on.
+/// It does not log: the web layer's exception handler logs each unexpected error exactly once,
+/// naming the request type found here. Expected outcomes (validation, not found, rule
+/// violations, conflicts) are not errors and are left alone.
 /// </summary>
-public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> logger)
-    : IPipelineBehavior<TRequest, TResponse>
+public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
+    /// <summary>Key under which the failing request's type name is stored in <see cref="Exception.Data"/>.</summary>
+    public const string RequestTypeKey = UnhandledExceptions.RequestTypeKey;
+
     /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -20,10 +23,22 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
         {
             return await next();
         }
-        catch (Exception ex) when (!ExpectedOutcomes.IsExpected(ex) && ex is not OperationCanceledException)
+        catch (Exception ex) when (!ExpectedOutcomes.IsExpected(ex) && ex is not OperationCanceledException
+                                   && !ex.Data.Contains(RequestTypeKey))
         {
-            logger.LogError(ex, "Request {RequestType} failed", typeof(TRequest).Name);
+            ex.Data[RequestTypeKey] = typeof(TRequest).Name;
             throw;
         }
     }
+}
+
+/// <summary>What the pipeline records on an unexpected exception for the one place that logs it.</summary>
+public static class UnhandledExceptions
+{
+    /// <summary>Key of the failing request's type name in <see cref="Exception.Data"/>.</summary>
+    public const string RequestTypeKey = "CoopApi.RequestType";
+
+    /// <summary>The request type an unexpected exception escaped from, when the pipeline saw it.</summary>
+    public static string? RequestTypeOf(Exception exception) =>
+        exception?.Data[RequestTypeKey] as string;
 }

@@ -1,11 +1,17 @@
 namespace CoopApi.Application.Common.Exceptions;
 
-/// <summary>The requested resource does not exist (HTTP 404).</summary>
-public sealed class NotFoundException(string resource, object key)
+/// <summary>
+/// The requested resource does not exist (HTTP 404). Carries the resource's name in both
+/// languages, so that the web layer needs no table of resource names.
+/// </summary>
+public sealed class NotFoundException(string resource, string vietnameseResource, object key)
     : Exception($"{resource} '{key}' was not found.")
 {
-    /// <summary>Name of the resource, e.g. "Cooperative".</summary>
+    /// <summary>Name of the resource in English, e.g. "Cooperative".</summary>
     public string Resource { get; } = resource;
+
+    /// <summary>Name of the resource in Vietnamese, e.g. "tổ chức".</summary>
+    public string VietnameseResource { get; } = vietnameseResource;
 
     /// <summary>The key that was looked up.</summary>
     public object Key { get; } = key;

@@ -21,7 +21,7 @@ internal static class CooperativeLoader
     {
         var cooperative = await db.Cooperatives
             .FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new NotFoundException("Cooperative", id);
+            ?? throw new NotFoundException("Cooperative", "tổ chức", id);
         if (expectedVersion is { } expected && expected != cooperative.Version)
         {
             throw new ConcurrencyConflictException(clientPrecondition: true);

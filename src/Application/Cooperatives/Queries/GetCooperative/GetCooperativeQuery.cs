@@ -19,6 +19,6 @@ public sealed class GetCooperativeQueryHandler(IApplicationDbContext db) : IRequ
         ArgumentNullException.ThrowIfNull(request);
         return await db.Cooperatives.AsNoTracking().Where(c => c.Id == request.Id).ProjectToDto()
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Cooperative", request.Id);
+            ?? throw new NotFoundException("Cooperative", "tổ chức", request.Id);
     }
 }

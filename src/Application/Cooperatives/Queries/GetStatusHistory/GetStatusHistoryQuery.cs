@@ -26,7 +26,7 @@ public sealed class GetStatusHistoryQueryHandler(IApplicationDbContext db)
         // Every organization has at least its registration entry, so an empty history means no such organization.
         if (history.Count == 0 && !await db.Cooperatives.AnyAsync(c => c.Id == request.Id, cancellationToken))
         {
-            throw new NotFoundException("Cooperative", request.Id);
+            throw new NotFoundException("Cooperative", "tổ chức", request.Id);
         }
 
         return history;

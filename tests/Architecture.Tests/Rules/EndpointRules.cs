@@ -1,56 +1,81 @@
 using System.Reflection;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
 namespace CoopApi.Architecture.Tests.Rules;
 
 /// <summary>Rules that keep business logic out of the HTTP endpoints.</summary>
-internal static class ControllerRules
+internal static class EndpointRules
 {
-    /// <summary>Controllers without exactly one constructor taking exactly one <see cref="IMediator"/>.</summary>
-    public static IReadOnlyList<string> ConstructorOffenders(IEnumerable<Type> controllers) => controllers
-        .Where(c => !c.IsAbstract)
-        .Where(c =>
-        {
-            var constructors = c.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
-            return constructors.Length != 1
-                   || constructors[0].GetParameters() is not [{ } only]
-                   || only.ParameterType != typeof(IMediator);
-        })
-        .Select(c =>
-        {
-            var signatures = c.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                .Select(ctor => $"({string.Join(", ", ctor.GetParameters().Select(p => p.ParameterType.Name))})");
-            return $"{c.FullName} {string.Join(" ", signatures)}";
-        })
-        .ToList();
+    /// <summary>The handlers of an endpoint group: its public static methods.</summary>
+    public static IEnumerable<MethodInfo> Handlers(Type group) =>
+        group.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
 
     /// <summary>
-    /// Reads the IL of every method of each controller (and of the lambdas and async state
+    /// Handler parameters that are not HTTP input, the mediator, the <see cref="HttpContext"/> or
+    /// the cancellation token (so: any other service), and endpoint groups that hold state
+    /// (instance fields, or a constructor that takes anything): an endpoint translates HTTP to a
+    /// request and back. HTTP input is a primitive, a string, a GUID, an enumeration, an
+    /// application request (the body) or a binding type of the web layer itself.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceOffenders(IEnumerable<Type> groups)
+    {
+        var offences = new List<string>();
+        foreach (var group in groups)
+        {
+            if (group.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length > 0
+                || group.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Any(c => c.GetParameters().Length > 0))
+            {
+                offences.Add($"{group.FullName} holds state");
+            }
+
+            foreach (var handler in Handlers(group))
+            {
+                offences.AddRange(handler.GetParameters()
+                    .Where(p => !IsAllowedParameter(p.ParameterType, group.Assembly))
+                    .Select(p => $"{group.FullName}.{handler.Name} takes {p.ParameterType.Name} {p.Name}"));
+            }
+        }
+
+        return offences;
+    }
+
+    private static bool IsAllowedParameter(Type type, Assembly web)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(IMediator) || t == typeof(HttpContext) || t == typeof(CancellationToken)
+               || t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(Guid)
+               || (t.Assembly == web && !t.IsInterface && !t.IsAbstract)
+               || (t.Assembly == Layers.Application && typeof(IBaseRequest).IsAssignableFrom(t));
+    }
+
+    /// <summary>
+    /// Reads the IL of every method of each endpoint group (and of the lambdas and async state
     /// machines the compiler nested in it) and reports each use of a domain type other than an
     /// enumeration, and each call to a method declared by a domain type (enumerations included).
     /// </summary>
-    public static IReadOnlyList<string> DomainUsageOffenders(IEnumerable<Type> controllers, Assembly domain)
+    public static IReadOnlyList<string> DomainUsageOffenders(IEnumerable<Type> groups, Assembly domain)
     {
         var offences = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var controller in controllers)
+        foreach (var group in groups)
         {
-            var module = ModuleDefinition.ReadModule(controller.Assembly.Location);
-            var type = module.GetType(controller.FullName!.Replace('+', '/'))
-                       ?? throw new InvalidOperationException($"{controller.FullName} not found in {module.FileName}");
+            var module = ModuleDefinition.ReadModule(group.Assembly.Location);
+            var type = module.GetType(group.FullName!.Replace('+', '/'))
+                       ?? throw new InvalidOperationException($"{group.FullName} not found in {module.FileName}");
             foreach (var nested in WithNested(type))
             {
-                Inspect(controller, nested, domain, offences);
+                Inspect(group, nested, domain, offences);
             }
         }
 
         return offences.ToList();
     }
 
-    private static void Inspect(Type controller, TypeDefinition type, Assembly domain, SortedSet<string> offences)
+    private static void Inspect(Type group, TypeDefinition type, Assembly domain, SortedSet<string> offences)
     {
-        var where = controller.Name;
+        var where = group.Name;
         foreach (var field in type.Fields)
         {
             CheckType(field.FieldType, $"{where} field {field.Name}");
@@ -58,7 +83,7 @@ internal static class ControllerRules
 
         foreach (var method in type.Methods)
         {
-            var at = $"{where}.{method.Name}{(type.FullName == controller.FullName!.Replace('+', '/') ? "" : $" (in {type.Name})")}";
+            var at = $"{where}.{method.Name}{(type.FullName == group.FullName!.Replace('+', '/') ? "" : $" (in {type.Name})")}";
             CheckType(method.ReturnType, at);
             foreach (var parameter in method.Parameters)
             {

@@ -1,0 +1,56 @@
+using System.Reflection;
+
+namespace CoopApi.WebApi.Endpoints;
+
+/// <summary>
+/// A feature's HTTP endpoints. Every non-abstract implementation in this assembly is found and
+/// mapped at start-up, so a new feature adds its file and edits no registry.
+/// </summary>
+internal interface IEndpointGroup
+{
+    /// <summary>Maps the group's routes.</summary>
+    void Map(IEndpointRouteBuilder app);
+}
+
+/// <summary>Finds and maps every <see cref="IEndpointGroup"/>.</summary>
+internal static class EndpointGroups
+{
+    /// <summary>The endpoint groups of this assembly, by name.</summary>
+    public static IReadOnlyList<Type> All { get; } = typeof(IEndpointGroup).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpointGroup).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Maps every endpoint group.</summary>
+    public static IEndpointRouteBuilder MapEndpointGroups(this IEndpointRouteBuilder app)
+    {
+        foreach (var type in All)
+        {
+            var group = (IEndpointGroup)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance,
+                binder: null, args: null, culture: null)!;
+            group.Map(app);
+        }
+
+        return app;
+    }
+}
+
+/// <summary>Metadata every endpoint group shares.</summary>
+internal static class EndpointConventions
+{
+    /// <summary>JSON responses, problem bodies for errors, and 500 documented on every operation.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .WithTags(tag)
+            .WithMetadata(
+                new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+
+    /// <summary>A 400 answer with field errors.</summary>
+    public static RouteHandlerBuilder ProducesFieldErrors(this RouteHandlerBuilder builder) =>
+        builder.Produces<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json");
+
+    /// <summary>A problem answer without field errors.</summary>
+    public static RouteHandlerBuilder ProducesProblemOf(this RouteHandlerBuilder builder, int status) =>
+        builder.Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(status, "application/problem+json");
+}

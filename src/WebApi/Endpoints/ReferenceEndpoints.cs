@@ -1,0 +1,23 @@
+using CoopApi.Application.Reference.Queries;
+using MediatR;
+
+namespace CoopApi.WebApi.Endpoints;
+
+/// <summary>Reference lists for clients: enumeration values and their labels.</summary>
+internal sealed class ReferenceEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("api/v1/reference", "Reference");
+        group.MapGet("enums", Enumerations).WithName(nameof(Enumerations))
+            .Produces<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>>();
+    }
+
+    /// <summary>Every enumeration, with Vietnamese and English labels.</summary>
+    /// <remarks>Keys: organizationKind, sector, organizationStatus, provinceKind, communeKind, mergePart.</remarks>
+    /// <param name="mediator">Sends the query.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Enumerations by name.</response>
+    public static async Task<IResult> Enumerations(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetEnumerationsQuery(), ct));
+}
