@@ -134,8 +134,10 @@ internal sealed class FieldRulesParameterFilter : IParameterFilter
             concrete.Explode = true;
         }
 
+        // Minimal APIs' [AsParameters] describe each property as a ParameterInfo that carries the
+        // property's attributes through its (virtual) GetCustomAttributes.
         var rules = context.PropertyInfo?.GetCustomAttribute<FieldRulesAttribute>()
-            ?? context.ParameterInfo?.GetCustomAttribute<FieldRulesAttribute>();
+            ?? context.ParameterInfo?.GetCustomAttributes(typeof(FieldRulesAttribute), inherit: false).OfType<FieldRulesAttribute>().FirstOrDefault();
         if (rules is not null)
         {
             FieldRules.ApplyTo(schema, rules);
