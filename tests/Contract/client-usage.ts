@@ -1,5 +1,5 @@
 // What an integrator writes against the client generated from CoopApi's OpenAPI document
-// (generated/schema.d.ts, made by openapi-typescript). `tsc --noEmit` must accept it: if a schema
+// (generated/schema.ts, made by openapi-typescript). `tsc --noEmit` must accept it: if a schema
 // or operation is renamed, loses a field or changes a type, this file stops compiling.
 import type { components, operations, paths } from "./generated/schema";
 
