@@ -50,7 +50,7 @@ public sealed class ContractFuzzingTests(ApiFixture fixture, ITestOutputHelper o
                 results.Add((variation, response.StatusCode, await response.Content.ReadAsStringAsync(ct)));
             });
             _run = new FuzzRun([.. results], variations.Select(v => v.Operation).Distinct().Count(), fuzzer.OperationCount);
-            output.WriteLine($"{results.Count} variations over {_run.Operations} operations; "
+            output.WriteLine($"{results.Count} variations ({results.Count(r => r.Variation.Invalid)} invalid by the document) over {_run.Operations} operations; "
                 + $"{results.Count(r => (int)r.Status >= 500)} answered 5xx; "
                 + $"{results.Count(r => r.Variation.Invalid && (int)r.Status < 400)} invalid ones accepted.");
             return _run;
