@@ -5,7 +5,16 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace CoopApi.WebApi.OpenApi;
 
-/// <summary>The OpenAPI document: XML docs of every layer, enumerations with their labels, common headers.</summary>
+/// <summary>
+/// The OpenAPI document, the contract an integrator generates a client from: XML docs of every
+/// layer, enumerations with their labels, public schema names and operation ids
+/// (<see cref="ContractNames"/>), what the server enforces on each field
+/// (<see cref="FieldRulesSchemaFilter"/>, <see cref="FieldRulesParameterFilter"/>), every error
+/// response with its problem schema and example, response headers
+/// (<see cref="ProblemResponsesOperationFilter"/>), and schemas true to the wire
+/// (<see cref="WireShapeDocumentFilter"/>). The filters work on ApiExplorer descriptions, so
+/// controllers and minimal-API endpoints are documented alike.
+/// </summary>
 internal static class SwaggerSetup
 {
     private static readonly string[] DocumentedAssemblies = ["CoopApi.WebApi", "CoopApi.Application", "CoopApi.Domain"];
@@ -33,11 +42,24 @@ internal static class SwaggerSetup
             }
 
             options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
             options.DescribeAllParametersInCamelCase();
+            options.CustomSchemaIds(ContractNames.SchemaId);
+            options.CustomOperationIds(ContractNames.OperationId);
+            options.SchemaFilter<FieldRulesSchemaFilter>();
+            options.ParameterFilter<FieldRulesParameterFilter>();
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
-            options.OperationFilter<ProblemContentTypeOperationFilter>();
+            options.SchemaFilter<ProblemSchemaFilter>();
+            options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.DocumentFilter<WireShapeDocumentFilter>();
         });
+        services.AddOptions<SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.AddServer(new OpenApiServer
+            {
+                Url = configuration["Api:PublicBaseUrl"] is { Length: > 0 } url ? url : "/",
+                Description = "This server (Api:PublicBaseUrl when set).",
+            }));
         return services;
     }
 }
@@ -77,28 +99,5 @@ internal sealed class AcceptLanguageOperationFilter : IOperationFilter
             Description = "Language of messages in error bodies: `vi` (Vietnamese) or `en` (English, default).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["vi", "en"] },
         });
-    }
-}
-
-/// <summary>
-/// Error responses are served as <c>application/problem+json</c>; <c>[Produces]</c> on a
-/// controller would otherwise document them as plain JSON.
-/// </summary>
-internal sealed class ProblemContentTypeOperationFilter : IOperationFilter
-{
-    public void Apply(OpenApiOperation operation, OperationFilterContext context)
-    {
-        foreach (var (status, response) in operation.Responses ?? [])
-        {
-            if (!int.TryParse(status, out var code) || code < 400 || response.Content is not { } content)
-            {
-                continue;
-            }
-
-            if (content.Remove("application/json", out var media))
-            {
-                content["application/problem+json"] = media;
-            }
-        }
     }
 }

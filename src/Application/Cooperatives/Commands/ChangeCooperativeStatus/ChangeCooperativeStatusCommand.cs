@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Application.Common.Validation;
@@ -13,6 +14,7 @@ namespace CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
 /// awaiting dissolution → dissolved; awaiting dissolution → active (revived). Dissolved is final.
 /// Returns the organization as it is after the change (new status and version).
 /// </summary>
+[PublicName("StatusChangeRequest")]
 public sealed record ChangeCooperativeStatusCommand : ICommand<CooperativeDto>
 {
     /// <summary>The organization (from the route).</summary>
@@ -25,14 +27,17 @@ public sealed record ChangeCooperativeStatusCommand : ICommand<CooperativeDto>
 
     /// <summary>The new status (required).</summary>
     /// <example>suspended</example>
+    [FieldRules(Required = true)]
     public OrganizationStatus? Status { get; init; }
 
     /// <summary>Date the change takes effect, yyyy-MM-dd (required): not in the future, not before the previous change.</summary>
     /// <example>2025-06-30</example>
+    [FieldRules(Required = true)]
     public DateOnly? EffectiveOn { get; init; }
 
     /// <summary>Why (required, at most 1000 characters): decision number, circumstances.</summary>
     /// <example>Quyết định số 125/QĐ-UBND về việc tạm ngừng hoạt động 6 tháng</example>
+    [FieldRules(Required = true, MaxLength = OrganizationRules.ReasonMaxLength)]
     public string? Reason { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
@@ -7,6 +8,7 @@ using MediatR;
 namespace CoopApi.Application.Cooperatives.Commands.CreateCooperative;
 
 /// <summary>Registers a new organization. It starts active; its status history starts with the registration.</summary>
+[PublicName("CooperativeRegistration")]
 public sealed record CreateCooperativeCommand : CooperativeFields, ICommand<CooperativeDto>;
 
 /// <summary>Validates a registration.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
@@ -10,6 +11,7 @@ namespace CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 /// Replaces every descriptive field of an organization (a full update: absent optional fields
 /// become empty). Status is not changed here.
 /// </summary>
+[PublicName("CooperativeUpdate")]
 public sealed record UpdateCooperativeCommand : CooperativeFields, ICommand<CooperativeDto>
 {
     /// <summary>The organization to update (from the route).</summary>

@@ -1,3 +1,4 @@
+using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
@@ -31,9 +32,11 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     public IReadOnlyList<OrganizationStatus> Status { get; set; } = new List<OrganizationStatus>();
 
     /// <summary>Only this province (2 digits), e.g. 24.</summary>
+    [FieldRules(Pattern = "^[0-9]{2}$")]
     public string? ProvinceCode { get; set; }
 
     /// <summary>Only this commune (5 digits).</summary>
+    [FieldRules(Pattern = "^[0-9]{5}$")]
     public string? CommuneCode { get; set; }
 
     /// <summary>Only youth cooperatives (true) or only the others (false).</summary>
@@ -49,6 +52,7 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// Words to find in the name or registration code, ignoring case and Vietnamese diacritics
     /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match.
     /// </summary>
+    [FieldRules(MaxLength = 200)]
     public string? Q { get; set; }
 
     /// <summary>
@@ -56,14 +60,17 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// <c>createdAt</c>; prefix <c>-</c> for descending. Ties are broken by id, so pages are stable.
     /// Default: <c>name</c>. Example: <c>-charterCapital</c>.
     /// </summary>
+    [FieldRules(Pattern = "^-?(name|establishedOn|charterCapital|memberCount|createdAt)$")]
     public string? Sort { get; set; }
 
     /// <summary>Page number, from 1 (default 1).</summary>
     /// <example>1</example>
+    [FieldRules(Minimum = 1, Maximum = 1_000_000)]
     public int Page { get; set; } = 1;
 
     /// <summary>Items per page, 1–200 (default 20).</summary>
     /// <example>20</example>
+    [FieldRules(Minimum = 1, Maximum = MaxPageSize)]
     public int PageSize { get; set; } = 20;
 }
 
