@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Infrastructure.Persistence;
+using CoopApi.Infrastructure.ReadSide;
 using CoopApi.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<CoopDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddReadSide();
         return services;
     }
 }
