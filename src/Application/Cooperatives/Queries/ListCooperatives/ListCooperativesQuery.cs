@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Application.Common.Models;
@@ -75,6 +76,9 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
     /// <summary>Longest search text, in characters.</summary>
     public const int MaxQueryLength = 200;
 
+    private static readonly string MaxPageEnglish = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("en"));
+    private static readonly string MaxPageVietnamese = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi"));
+
     /// <summary>Creates the rules.</summary>
     public ListCooperativesQueryValidator()
     {
@@ -86,8 +90,8 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
             .WithMessage(_ => OneOf<OrganizationStatus>("status"));
         RuleFor(x => x.Page).InclusiveBetween(1, MaxPage)
             .WithMessage(_ => Text.Pick(
-                $"page must be between 1 and {MaxPage:N0}.",
-                $"page phải nằm trong khoảng từ 1 đến {MaxPage:N0}."));
+                $"page must be between 1 and {MaxPageEnglish}.",
+                $"page phải nằm trong khoảng từ 1 đến {MaxPageVietnamese}."));
         RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize)
             .WithMessage(_ => Text.Pick(
                 $"pageSize must be between 1 and {ListCooperativesQuery.MaxPageSize}.",
