@@ -23,7 +23,7 @@
 # Scenarios: "byId" GET /api/v1/cooperatives/{id} with a random id per request (bench.lua);
 # "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20.
 #
-# Environment: BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
+# Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
 # a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (5),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir).
 # Needs: dotnet (SDK 10), curl, wrk (installed with apt-get when missing), PostgreSQL binaries.
@@ -315,6 +315,7 @@ dirty=$(git -C "$API_ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
     echo
     echo "The API (A) against the raw baseline (B, bench/http/Baseline) on the same data, over HTTP."
     echo
+    [ -z "${BENCH_LABEL:-}" ] || echo "- API measured: $BENCH_LABEL"
     echo "- API at commit $commit${dirty:+ (with uncommitted changes in src)}; $coops organizations loaded through COPY in $load_ms ms"
     echo "- wrk: $THREADS threads, $CONNECTIONS connections, loopback; $ROUNDS rounds of ${DURATION} s per app and scenario, A B A B …, after ${WARMUP} s of warm-up each"
     echo "- both apps: \`$POOL\`; Production environment; the API with Swagger and logging as configured"
