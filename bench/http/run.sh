@@ -24,7 +24,7 @@
 # "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20.
 #
 # Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
-# a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (5),
+# a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir).
 # Needs: dotnet (SDK 10), curl, wrk (installed with apt-get when missing), PostgreSQL binaries.
 set -euo pipefail
@@ -37,7 +37,7 @@ source "$ROOT/scripts/lib/postgres.sh"
 ROWS=${BENCH_ROWS:-60000}
 ROUNDS=${BENCH_ROUNDS:-4}
 DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 KEEP=${BENCH_KEEP:-0}
@@ -308,8 +308,8 @@ rounds_md="$work/rounds.md"
 } >"$rounds_md"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
-commit=$(git -C "$API_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git -C "$API_ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
+commit=$(git -C "$API_ROOT" rev-parse --short HEAD 2>/dev/null || echo "unknown (not a git checkout)")
+dirty=$({ git -C "$API_ROOT" status --porcelain -- src 2>/dev/null || true; } | head -n 1)
 {
     echo "# bench/http results, $DAY"
     echo
@@ -332,5 +332,6 @@ dirty=$(git -C "$API_ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
     echo
     echo "</details>"
 } >"$OUT"
+cp "$results" "${OUT%.md}.rounds.txt"
 cat "$OUT"
-say "report written to $OUT"
+say "report written to $OUT (raw rounds: ${OUT%.md}.rounds.txt)"

@@ -20,8 +20,8 @@ public sealed class ListCooperativesQueryMessagesTests
         { "q=201", "q must be at most 200 characters long.", "q chỉ được dài tối đa 200 ký tự." },
         {
             "sort=size",
-            "sort must be one of: name, establishedOn, charterCapital, memberCount, createdAt (prefix - for descending).",
-            "sort phải là một trong: name, establishedOn, charterCapital, memberCount, createdAt (thêm - phía trước để sắp giảm dần)."
+            "Unknown sort key. Use one of: name, establishedOn, charterCapital, memberCount, createdAt (prefix - for descending).",
+            "Khóa sắp xếp không hợp lệ. Dùng một trong: name, establishedOn, charterCapital, memberCount, createdAt (thêm - phía trước để sắp giảm dần)."
         },
         { "dates", "establishedTo must be on or after establishedFrom.", "establishedTo phải bằng hoặc sau establishedFrom." },
         { "status=9", "status must be one of: active, suspended, awaitingDissolution, dissolved.", "status phải là một trong: active, suspended, awaitingDissolution, dissolved." },

@@ -145,9 +145,9 @@ public sealed class ReadSideMatchesEfTests(ApiFixture fixture)
             var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
             switch (key)
             {
-                case "kind": query.Kind = value.Split(',').Select(Enum.Parse<OrganizationKind>).ToList(); break;
-                case "sector": query.Sector = value.Split(',').Select(Enum.Parse<Sector>).ToList(); break;
-                case "status": query.Status = value.Split(',').Select(Enum.Parse<OrganizationStatus>).ToList(); break;
+                case "kind": query.Kind = value.Split(',').Select(v => Enum.Parse<OrganizationKind>(v, ignoreCase: true)).ToList(); break;
+                case "sector": query.Sector = value.Split(',').Select(v => Enum.Parse<Sector>(v, ignoreCase: true)).ToList(); break;
+                case "status": query.Status = value.Split(',').Select(v => Enum.Parse<OrganizationStatus>(v, ignoreCase: true)).ToList(); break;
                 case "provinceCode": query.ProvinceCode = value; break;
                 case "communeCode": query.CommuneCode = value; break;
                 case "isYouthCooperative": query.IsYouthCooperative = bool.Parse(value); break;

@@ -114,8 +114,8 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
         RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.StartsWith('-') ? s[1..] : s))
             .When(x => !string.IsNullOrEmpty(x.Sort))
             .WithMessage(_ => Text.Pick(
-                $"sort must be one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
-                $"sort phải là một trong: {string.Join(", ", ListCooperativesQuery.SortKeys)} (thêm - phía trước để sắp giảm dần)."));
+                $"Unknown sort key. Use one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
+                $"Khóa sắp xếp không hợp lệ. Dùng một trong: {string.Join(", ", ListCooperativesQuery.SortKeys)} (thêm - phía trước để sắp giảm dần)."));
     }
 
     private static string OneOf<TEnum>(string parameter) where TEnum : struct, Enum
