@@ -48,7 +48,7 @@ public static class DependencyInjection
         }
 
         var validators = new Dictionary<Type, List<ServiceLifetime>>();
-        foreach (var type in types.Where(t => t.IsPublic))
+        foreach (var type in types.Where(t => t.IsVisible))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType
                          && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
