@@ -1,5 +1,6 @@
 using System.Reflection;
 using CoopApi.Application.Common.Behaviours;
+using CoopApi.Application.Common.Messaging;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,21 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5.1.0 has no DI package on this feed, so the mediator, handlers and behaviours are
-    /// registered here by scanning this assembly. Behaviours run in registration order:
-    /// unhandled-exception logging → validation → transaction (commands only) → handler.
+    /// registered here by scanning this assembly once, at start-up. Behaviours run in registration
+    /// order: unhandled-exception logging → validation → transaction → handler.
     /// </summary>
+    /// <remarks>
+    /// A request pays only for what it uses (CQRS: queries and commands do not share plumbing):
+    /// <list type="bullet">
+    /// <item>query handlers are singletons: they hold nothing but read models, which are singletons;</item>
+    /// <item>validators without constructor dependencies are singletons; the others (they read the
+    /// database) are scoped;</item>
+    /// <item>the validation behaviour is registered only for requests that have a validator, and
+    /// is a singleton when all their validators are;</item>
+    /// <item>the transaction behaviour is registered only for commands, so a query never resolves
+    /// it, the transaction runner or the <c>DbContext</c>.</item>
+    /// </list>
+    /// </remarks>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         var assembly = Assembly.GetExecutingAssembly();
@@ -21,20 +34,64 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }).ToArray();
+        var requests = new List<(Type Request, Type Response)>();
+        foreach (var type in types)
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType
                          && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
-                services.AddScoped(contract, type);
+                var arguments = contract.GetGenericArguments();
+                requests.Add((arguments[0], arguments[1]));
+                services.Add(new ServiceDescriptor(contract, type, IsQuery(arguments[0]) ? ServiceLifetime.Singleton : ServiceLifetime.Scoped));
             }
         }
 
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        var validators = new Dictionary<Type, List<ServiceLifetime>>();
+        foreach (var type in types.Where(t => t.IsVisible))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType
+                         && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            {
+                var lifetime = type.GetConstructors().All(c => c.GetParameters().Length == 0)
+                    ? ServiceLifetime.Singleton
+                    : ServiceLifetime.Scoped;
+                services.Add(new ServiceDescriptor(contract, type, lifetime));
+                var request = contract.GetGenericArguments()[0];
+                if (!validators.TryGetValue(request, out var lifetimes))
+                {
+                    validators[request] = lifetimes = [];
+                }
 
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+                lifetimes.Add(lifetime);
+            }
+        }
+
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        foreach (var (request, response) in requests)
+        {
+            if (validators.TryGetValue(request, out var lifetimes))
+            {
+                services.Add(new ServiceDescriptor(
+                    typeof(IPipelineBehavior<,>).MakeGenericType(request, response),
+                    typeof(ValidationBehaviour<,>).MakeGenericType(request, response),
+                    lifetimes.All(l => l == ServiceLifetime.Singleton) ? ServiceLifetime.Singleton : ServiceLifetime.Scoped));
+            }
+        }
+
+        foreach (var (request, response) in requests.Where(r => IsCommand(r.Request)))
+        {
+            services.AddScoped(
+                typeof(IPipelineBehavior<,>).MakeGenericType(request, response),
+                typeof(TransactionBehaviour<,>).MakeGenericType(request, response));
+        }
+
         return services;
     }
+
+    private static bool IsQuery(Type request) => request.GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQuery<>));
+
+    private static bool IsCommand(Type request) => request.GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 }

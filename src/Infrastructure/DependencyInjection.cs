@@ -2,6 +2,7 @@ using CoopApi.Application.Common.Interfaces;
 using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Infrastructure.Persistence;
 using CoopApi.Infrastructure.ReferenceData;
+using CoopApi.Infrastructure.ReadSide;
 using CoopApi.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<CoopDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddReadSide();
         return services;
     }
 }

@@ -1,4 +1,9 @@
+using CoopApi.Application.AdministrativeUnits;
+using CoopApi.Application.AdministrativeUnits.Queries;
 using CoopApi.Application.Common.Behaviours;
+using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Models;
+using CoopApi.Application.Cooperatives.Queries;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Cooperatives;
 using CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
@@ -29,6 +34,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
     private readonly ServiceCollection _services = new();
     private readonly ServiceProvider _provider;
+    private int _transactionRunnerResolutions;
 
     public DependencyInjectionTests()
     {
@@ -38,7 +44,13 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<IVietnamCalendar, FixedCalendar>();
         _services.AddSingleton<CoopApi.Domain.AdministrativeUnits.IAdministrativeUnits>(SmallMap.Instance);
         _services.AddSingleton<RecordingTransactionRunner>();
-        _services.AddSingleton<ITransactionRunner>(sp => sp.GetRequiredService<RecordingTransactionRunner>());
+        _services.AddScoped<ITransactionRunner>(sp =>
+        {
+            _transactionRunnerResolutions++;
+            return sp.GetRequiredService<RecordingTransactionRunner>();
+        });
+        _services.AddSingleton<ICooperativeReadModel, NoReadSide>();
+        _services.AddSingleton<IAdministrativeUnitReadModel, NoReadSide>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -71,30 +83,83 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
-    public void Behaviours_AreRegisteredOutermostFirst()
+    public void Behaviours_ResolveInPipelineOrderForARealCommand()
     {
-        var registered = _services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>))
-            .Select(d => d.ImplementationType)
-            .ToArray();
-
         Assert.Equal(
             [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)],
-            registered);
+            BehavioursOf<ChangeCooperativeStatusCommand, CooperativeDto>());
     }
 
     [Fact]
-    public void Behaviours_ResolveInPipelineOrderForARealCommand()
+    public void Behaviours_OfAQueryWithAValidator_ValidateButOpenNoTransaction()
+    {
+        Assert.Equal(
+            [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>)],
+            BehavioursOf<ListCooperativesQuery, PagedList<CooperativeDto>>());
+    }
+
+    [Fact]
+    public void Behaviours_OfAQueryWithoutValidator_AreOnlyTheErrorLog()
+    {
+        Assert.Equal([typeof(UnhandledExceptionBehaviour<,>)], BehavioursOf<GetCooperativeQuery, CooperativeDto>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void QueryHandlers_AreSingletons_CommandHandlersAreScoped(Type request)
+    {
+        var contract = typeof(IRequestHandler<,>).MakeGenericType(request, ResponseOf(request)!);
+        var isQuery = request.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQuery<>));
+
+        var registration = Assert.Single(_services, d => d.ServiceType == contract);
+
+        Assert.Equal(isQuery ? ServiceLifetime.Singleton : ServiceLifetime.Scoped, registration.Lifetime);
+    }
+
+    [Fact]
+    public void QueryPipeline_IsBuiltOnce_NotPerRequest()
+    {
+        object[] Resolve()
+        {
+            using var scope = _provider.CreateScope();
+            var sp = scope.ServiceProvider;
+            return [
+                sp.GetRequiredService<IRequestHandler<ListCooperativesQuery, PagedList<CooperativeDto>>>(),
+                .. sp.GetServices<IPipelineBehavior<ListCooperativesQuery, PagedList<CooperativeDto>>>(),
+                .. sp.GetServices<IValidator<ListCooperativesQuery>>(),
+            ];
+        }
+
+        var first = Resolve();
+        var second = Resolve();
+
+        Assert.Equal(4, first.Length);
+        Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public void ValidatorsThatReadTheDatabase_StayScoped()
+    {
+        object Resolve()
+        {
+            using var scope = _provider.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<IValidator<CreateCooperativeCommand>>();
+        }
+
+        Assert.NotSame(Resolve(), Resolve());
+    }
+
+    [Fact]
+    public async Task Send_Queries_NeverResolveTheTransactionRunnerNorTheDbContext()
     {
         using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
-        var behaviours = scope.ServiceProvider
-            .GetServices<IPipelineBehavior<ChangeCooperativeStatusCommand, CooperativeDto>>()
-            .Select(b => b.GetType().GetGenericTypeDefinition())
-            .ToArray();
+        await mediator.Send(new ListCooperativesQuery());
+        await Assert.ThrowsAsync<NoDatabaseException>(() => mediator.Send(new GetCooperativeQuery(Guid.CreateVersion7())));
 
-        Assert.Equal(
-            [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)],
-            behaviours);
+        Assert.Equal(0, _transactionRunnerResolutions);
+        Assert.Equal(0, scope.ServiceProvider.GetRequiredService<NoDatabase>().Touched);
     }
 
     [Theory]
@@ -176,8 +241,39 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Equal(nameof(GetCooperativeQuery), UnhandledExceptions.RequestTypeOf(ex));
     }
 
+    private Type[] BehavioursOf<TRequest, TResponse>()
+        where TRequest : IRequest<TResponse>
+    {
+        using var scope = _provider.CreateScope();
+        return scope.ServiceProvider.GetServices<IPipelineBehavior<TRequest, TResponse>>()
+            .Select(b => b.GetType().GetGenericTypeDefinition())
+            .ToArray();
+    }
+
     private static Type? ResponseOf(Type type) => type.GetInterfaces()
         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
         .Select(i => i.GetGenericArguments()[0])
         .SingleOrDefault();
+}
+
+/// <summary>
+/// Read models with no database behind them: a list is empty, anything else fails as
+/// "unexpected", like <see cref="NoDatabase"/>.
+/// </summary>
+internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel
+{
+    public Task<CooperativeDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new PagedList<CooperativeDto>([], query.Page, query.PageSize, 0));
+
+    public Task<IReadOnlyList<StatusChangeDto>?> GetStatusHistoryAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<IReadOnlyList<ProvinceDto>> ListProvincesAsync(CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<IReadOnlyList<CommuneDto>?> ListCommunesAsync(string provinceCode, CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<PreReformCodeDto?> LookupPreReformProvinceAsync(string code, CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<PreReformCodeDto?> LookupPreReformCommuneAsync(string code, CancellationToken cancellationToken) => throw new NoDatabaseException();
 }

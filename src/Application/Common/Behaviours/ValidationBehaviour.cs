@@ -23,17 +23,20 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             return await next();
         }
 
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         // Sequentially: validators may share the scoped DbContext, which is not thread-safe.
         // A context each: a shared one accumulates failures, and each result would repeat the
         // previous validators' failures.
         foreach (var validator in _validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            failures.AddRange(result.Errors);
+            if (!result.IsValid)
+            {
+                (failures ??= []).AddRange(result.Errors);
+            }
         }
 
-        if (failures.Count > 0)
+        if (failures is not null)
         {
             throw new ValidationException(failures);
         }

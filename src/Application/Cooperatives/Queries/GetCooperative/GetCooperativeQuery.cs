@@ -1,8 +1,6 @@
 using CoopApi.Application.Common.Exceptions;
-using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoopApi.Application.Cooperatives.Queries.GetCooperative;
 
@@ -10,15 +8,14 @@ namespace CoopApi.Application.Cooperatives.Queries.GetCooperative;
 /// <param name="Id">Identifier.</param>
 public sealed record GetCooperativeQuery(Guid Id) : IQuery<CooperativeDto>;
 
-/// <summary>Handles <see cref="GetCooperativeQuery"/> with a single projected SELECT.</summary>
-public sealed class GetCooperativeQueryHandler(IApplicationDbContext db) : IRequestHandler<GetCooperativeQuery, CooperativeDto>
+/// <summary>Handles <see cref="GetCooperativeQuery"/> with one SELECT by primary key on the read side.</summary>
+public sealed class GetCooperativeQueryHandler(ICooperativeReadModel reads) : IRequestHandler<GetCooperativeQuery, CooperativeDto>
 {
     /// <inheritdoc />
     public async Task<CooperativeDto> Handle(GetCooperativeQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await db.Cooperatives.AsNoTracking().Where(c => c.Id == request.Id).ProjectToDto()
-            .FirstOrDefaultAsync(cancellationToken)
+        return await reads.FindAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("Cooperative", "tổ chức", request.Id);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Localization;
@@ -6,10 +7,10 @@ using CoopApi.Application.Common.Models;
 using CoopApi.Application.Common.Search;
 using CoopApi.Application.Common.Validation;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 
@@ -74,18 +75,39 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     public int PageSize { get; set; } = 20;
 }
 
-/// <summary>Validates list parameters.</summary>
+/// <summary>
+/// Validates list parameters. Every message says what was expected, in English or Vietnamese
+/// (by <c>Accept-Language</c>). Stateless, so one instance serves every request.
+/// </summary>
 public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCooperativesQuery>
 {
+    /// <summary>Largest page number a client may ask for.</summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>Longest search text, in characters.</summary>
+    public const int MaxQueryLength = 200;
+
+    private static readonly string MaxPageEnglish = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("en"));
+    private static readonly string MaxPageVietnamese = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi"));
+
     /// <summary>Creates the rules.</summary>
     /// <param name="units">The administrative map: province and commune filters must name current units.</param>
     public ListCooperativesQueryValidator(IAdministrativeUnits units)
     {
-        RuleForEach(x => x.Kind).IsInEnum();
-        RuleForEach(x => x.Sector).IsInEnum();
-        RuleForEach(x => x.Status).IsInEnum();
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).LessThanOrEqualTo(1_000_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize);
+        RuleForEach(x => x.Kind).IsInEnum()
+            .WithMessage(_ => OneOf<OrganizationKind>("kind"));
+        RuleForEach(x => x.Sector).IsInEnum()
+            .WithMessage(_ => OneOf<Sector>("sector"));
+        RuleForEach(x => x.Status).IsInEnum()
+            .WithMessage(_ => OneOf<OrganizationStatus>("status"));
+        RuleFor(x => x.Page).InclusiveBetween(1, MaxPage)
+            .WithMessage(_ => Text.Pick(
+                $"page must be between 1 and {MaxPageEnglish}.",
+                $"page phải nằm trong khoảng từ 1 đến {MaxPageVietnamese}."));
+        RuleFor(x => x.PageSize).InclusiveBetween(1, ListCooperativesQuery.MaxPageSize)
+            .WithMessage(_ => Text.Pick(
+                $"pageSize must be between 1 and {ListCooperativesQuery.MaxPageSize}.",
+                $"pageSize phải nằm trong khoảng từ 1 đến {ListCooperativesQuery.MaxPageSize}."));
         // Same rules, codes and texts as writes (a pre-reform code gets the "became 24" hint), from
         // the in-memory map: no database round trip.
         RuleFor(x => x.ProvinceCode)
@@ -96,82 +118,38 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
             .When(x => x.CommuneCode is not null);
         RuleFor(x => x.EstablishedTo).GreaterThanOrEqualTo(x => x.EstablishedFrom)
             .When(x => x.EstablishedFrom is not null && x.EstablishedTo is not null)
-            .WithMessage(_ => Text.Pick("establishedTo must not be before establishedFrom.", "establishedTo không được trước establishedFrom."));
-        RuleFor(x => x.Q).MaximumLength(200);
+            .WithMessage(_ => Text.Pick(
+                "establishedTo must be on or after establishedFrom.",
+                "establishedTo phải bằng hoặc sau establishedFrom."));
+        RuleFor(x => x.Q).MaximumLength(MaxQueryLength)
+            .WithMessage(_ => Text.Pick(
+                $"q must be at most {MaxQueryLength} characters long.",
+                $"q chỉ được dài tối đa {MaxQueryLength} ký tự."));
         RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.StartsWith('-') ? s[1..] : s))
             .When(x => !string.IsNullOrEmpty(x.Sort))
             .WithMessage(_ => Text.Pick(
                 $"Unknown sort key. Use one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
                 $"Khóa sắp xếp không hợp lệ. Dùng một trong: {string.Join(", ", ListCooperativesQuery.SortKeys)} (thêm - phía trước để sắp giảm dần)."));
     }
+
+    private static string OneOf<TEnum>(string parameter) where TEnum : struct, Enum
+    {
+        var values = string.Join(", ", Enum.GetValues<TEnum>().Select(EnumLabels.ApiName));
+        return Text.Pick($"{parameter} must be one of: {values}.", $"{parameter} phải là một trong: {values}.");
+    }
 }
 
 /// <summary>
-/// Handles <see cref="ListCooperativesQuery"/>: filters in SQL, counts, and projects one page
-/// straight to DTOs. Text search uses the trigram index on the folded search column.
+/// Handles <see cref="ListCooperativesQuery"/> on the read side: filters, sort, page and total
+/// count in SQL (one round trip), text search on the trigram index of the folded search column.
 /// </summary>
-public sealed class ListCooperativesQueryHandler(IApplicationDbContext db)
+public sealed class ListCooperativesQueryHandler(ICooperativeReadModel reads)
     : IRequestHandler<ListCooperativesQuery, PagedList<CooperativeDto>>
 {
     /// <inheritdoc />
-    public async Task<PagedList<CooperativeDto>> Handle(ListCooperativesQuery request, CancellationToken cancellationToken)
+    public Task<PagedList<CooperativeDto>> Handle(ListCooperativesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = Filter(db.Cooperatives.AsNoTracking(), request);
-        var total = await query.CountAsync(cancellationToken);
-        var items = total <= (request.Page - 1) * request.PageSize
-            ? []
-            : await Sort(query, request.Sort)
-                .Skip((request.Page - 1) * request.PageSize)
-                .Take(request.PageSize)
-                .ProjectToDto()
-                .ToListAsync(cancellationToken);
-        return new PagedList<CooperativeDto>(items, request.Page, request.PageSize, total);
-    }
-
-    private static IQueryable<Cooperative> Filter(IQueryable<Cooperative> query, ListCooperativesQuery r)
-    {
-        if (r.Kind.Count > 0) query = query.Where(c => r.Kind.Contains(c.Kind));
-        if (r.Sector.Count > 0) query = query.Where(c => r.Sector.Contains(c.Sector));
-        if (r.Status.Count > 0) query = query.Where(c => r.Status.Contains(c.Status));
-        if (r.ProvinceCode is { } province) query = query.Where(c => c.ProvinceCode == province);
-        if (r.CommuneCode is { } commune) query = query.Where(c => c.CommuneCode == commune);
-        if (r.IsYouthCooperative is { } youth) query = query.Where(c => c.IsYouthCooperative == youth);
-        if (r.EstablishedFrom is { } from) query = query.Where(c => c.EstablishedOn >= from);
-        if (r.EstablishedTo is { } to) query = query.Where(c => c.EstablishedOn <= to);
-        if (!string.IsNullOrWhiteSpace(r.Q))
-        {
-            foreach (var term in SearchFunctions.LikeTerms(r.Q))
-            {
-                var pattern = term;
-                query = query.Where(c => EF.Functions.Like(
-                    EF.Property<string>(c, SearchFunctions.SearchTextColumn),
-                    "%" + SearchFunctions.Fold(pattern) + "%",
-                    "\\"));
-            }
-        }
-
-        return query;
-    }
-
-    private static IOrderedQueryable<Cooperative> Sort(IQueryable<Cooperative> query, string? sort)
-    {
-        var descending = sort?.StartsWith('-') == true;
-        var key = descending ? sort![1..] : sort ?? "name";
-        var ordered = (key, descending) switch
-        {
-            ("establishedOn", false) => query.OrderBy(c => c.EstablishedOn),
-            ("establishedOn", true) => query.OrderByDescending(c => c.EstablishedOn),
-            ("charterCapital", false) => query.OrderBy(c => c.CharterCapital),
-            ("charterCapital", true) => query.OrderByDescending(c => c.CharterCapital),
-            ("memberCount", false) => query.OrderBy(c => c.MemberCount),
-            ("memberCount", true) => query.OrderByDescending(c => c.MemberCount),
-            ("createdAt", false) => query.OrderBy(c => c.CreatedAt),
-            ("createdAt", true) => query.OrderByDescending(c => c.CreatedAt),
-            (_, true) => query.OrderByDescending(c => c.Name),
-            _ => query.OrderBy(c => c.Name),
-        };
-        // The id breaks ties, so that a row never shows on two pages or on none.
-        return descending ? ordered.ThenByDescending(c => c.Id) : ordered.ThenBy(c => c.Id);
+        return reads.ListAsync(request, cancellationToken);
     }
 }

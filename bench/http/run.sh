@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# The API against a raw baseline, side by side, over HTTP only.
+#
+#   bench/http/run.sh
+#
+# 1. starts a throwaway PostgreSQL cluster (temp dir, free port) from the local binaries, as the
+#    `postgres` user when run as root (scripts/lib/postgres.sh), database "coopbench";
+# 2. builds the API (src/WebApi) and the raw baseline (bench/http/Baseline: a bare minimal-API
+#    app, raw Npgsql, same SQL, same JSON) in Release;
+# 3. starts the API as in production (Production environment, Swagger and logging as configured),
+#    which builds the real schema from its migrations and loads the reference data;
+# 4. loads BENCH_ROWS (60,000) organizations and their status history through COPY (the generator
+#    of bench/list-queries/load.sql), then VACUUM ANALYZE;
+# 5. starts the baseline; both apps get the same pool options (POOL below);
+# 6. checks that both answer every scenario with the same bytes;
+# 7. per scenario, runs wrk (loopback, BENCH_CONNECTIONS=32 connections, BENCH_DURATION s per
+#    round, after BENCH_WARMUP s of warm-up each) in alternating rounds A B A B … (BENCH_ROUNDS
+#    pairs), reading each server's CPU time (utime + stime, /proc/<pid>/stat) before and after
+#    every round;
+# 8. prints a Markdown report (medians over the rounds; ratios API / baseline) and writes it to
+#    bench/http/results-<date>.md (BENCH_OUT).
+#
+# Scenarios: "byId" GET /api/v1/cooperatives/{id} with a random id per request (bench.lua);
+# "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20.
+#
+# Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
+# a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir).
+# Needs: dotnet (SDK 10), curl, wrk (installed with apt-get when missing), PostgreSQL binaries.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../../scripts/lib/postgres.sh
+source "$ROOT/scripts/lib/postgres.sh"
+
+ROWS=${BENCH_ROWS:-60000}
+ROUNDS=${BENCH_ROUNDS:-4}
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+KEEP=${BENCH_KEEP:-0}
+DAY=$(date +%F)
+OUT=${BENCH_OUT:-$HERE/results-$DAY.md}
+DB=coopbench
+API_ROOT=$(cd "${BENCH_API_ROOT:-$ROOT}" && pwd)
+POOL="Maximum Pool Size=8;Max Auto Prepare=20;No Reset On Close=true"
+LIST_PROVINCE=79 # Thành phố Hồ Chí Minh: the province with the most communes
+LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&sort=-charterCapital&page=1&pageSize=20"
+
+say() { printf '[bench] %s\n' "$*" >&2; }
+die() {
+    say "error: $*"
+    exit 1
+}
+
+for v in ROWS ROUNDS DURATION WARMUP CONNECTIONS THREADS; do
+    [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -ge 1 ] || die "BENCH_$v must be a positive integer (got '${!v}')"
+done
+command -v dotnet >/dev/null 2>&1 || die "'dotnet' not found: install the .NET 10 SDK"
+command -v curl >/dev/null 2>&1 || pg_apt_install curl || die "'curl' is needed"
+command -v wrk >/dev/null 2>&1 || pg_apt_install wrk || die "'wrk' is needed"
+pg_find_bindir >/dev/null || die "no PostgreSQL server binaries"
+
+# --- temp dir, cleanup ------------------------------------------------------------------------
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/coophttp.XXXXXX")
+chmod 0755 "$work" # the postgres user (when we are root) must reach the data directory
+cluster_datadir=""
+api_pid=""
+base_pid=""
+
+alive() {
+    kill -0 "$1" 2>/dev/null || return 1
+    [ -r "/proc/$1/stat" ] || return 0
+    [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]
+}
+
+stop_pid() { # pid: TERM, wait up to 10 s, KILL
+    local p=$1 waited=0
+    [ -n "$p" ] || return 0
+    if alive "$p"; then
+        kill -TERM "$p" 2>/dev/null || true
+        while alive "$p" && [ $waited -lt 100 ]; do
+            sleep 0.1
+            waited=$((waited + 1))
+        done
+        alive "$p" && kill -KILL "$p" 2>/dev/null
+    fi
+    wait "$p" 2>/dev/null || true
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$api_pid" || true
+    stop_pid "$base_pid" || true
+    if [ -n "$cluster_datadir" ]; then
+        pg_stop_cluster "$cluster_datadir" || say "warning: could not stop PostgreSQL in $cluster_datadir"
+    fi
+    if [ "$KEEP" = 1 ]; then
+        say "kept $work"
+    else
+        rm -rf "$work"
+        case $cluster_datadir in
+            /var/tmp/coopapi-*/*) rm -rf "$(dirname "$cluster_datadir")" ;;
+        esac
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- 1. cluster --------------------------------------------------------------------------------
+
+port=$(pg_free_port 55800)
+pg_start_cluster "$work/pgdata" "$port" >/dev/null
+cluster_datadir=$PG_DATADIR
+port=$PG_PORT
+pg_create_database "$port" "$DB"
+PSQL=("$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$DB")
+psql_value() { "${PSQL[@]}" -At -c "$1" </dev/null; }
+CONN="Host=127.0.0.1;Port=$port;Database=$DB;Username=postgres;$POOL"
+
+# --- 2. builds ---------------------------------------------------------------------------------
+
+say "building the API and the baseline (Release)"
+for project in "$API_ROOT/src/WebApi" "$ROOT/bench/http/Baseline"; do
+    if ! dotnet build "$project" -c Release -nologo >"$work/build.log" 2>&1 </dev/null; then
+        tail -n 40 "$work/build.log" >&2
+        die "dotnet build $project failed"
+    fi
+done
+api_dll=$(ls "$API_ROOT"/src/WebApi/bin/Release/net10.0/CoopApi.WebApi.dll)
+base_dll=$(ls "$ROOT"/bench/http/Baseline/bin/Release/net10.0/Baseline.dll)
+
+wait_ready() { # pid url log
+    local deadline=$((SECONDS + 180))
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$2" || true)" = 200 ]; do
+        alive "$1" || {
+            tail -n 40 "$3" >&2
+            die "$(basename "$3" .log) exited before $2 answered 200"
+        }
+        [ $SECONDS -lt $deadline ] || {
+            tail -n 40 "$3" >&2
+            die "$2 did not answer 200 within 180 s"
+        }
+        sleep 1
+    done
+}
+
+# --- 3. the API, as in production; it migrates the database -------------------------------------
+
+api_port=$(pg_free_port 58180)
+say "starting the API on 127.0.0.1:$api_port (Production)"
+(
+    cd "$(dirname "$api_dll")"
+    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port"
+    export ConnectionStrings__Default="$CONN" Database__MigrateOnStartup=true Database__SeedDemoData=false
+    exec dotnet "$api_dll"
+) >"$work/api.log" 2>&1 </dev/null &
+api_pid=$!
+wait_ready "$api_pid" "http://127.0.0.1:$api_port/health/ready" "$work/api.log"
+[ "$(psql_value "SELECT count(*) FROM cooperatives")" = 0 ] || die "cooperatives is not empty after the migration"
+
+# --- 4. data through COPY ------------------------------------------------------------------------
+
+COLUMNS="id, registration_code, name, kind, sector, status, province_code, commune_code, address,
+    established_on, charter_capital, member_count, employee_count, representative, phone, email,
+    is_youth_cooperative, main_products, created_at, updated_at"
+# The generator of bench/list-queries/load.sql (deterministic names, codes, places, statuses).
+generator=$(sed -n '/^WITH cm AS (/,/^FROM r;$/p' "$ROOT/bench/list-queries/load.sql" |
+    sed -e "s/:rows/$ROWS/" -e 's/^FROM r;$/FROM r/')
+[ -n "$generator" ] || die "no generator found in bench/list-queries/load.sql"
+say "loading $ROWS organizations through COPY"
+t0=$(date +%s%N)
+"${PSQL[@]}" -c "COPY ($generator) TO STDOUT" </dev/null |
+    "${PSQL[@]}" -c "COPY cooperatives ($COLUMNS) FROM STDIN"
+# History: the registration, then the steps to the current status (as load.sql).
+"${PSQL[@]}" -c "COPY (
+    SELECT gen_random_uuid(), c.id, s.seq, s.from_status, s.to_status, c.established_on + s.seq * 120, s.reason, c.created_at
+    FROM cooperatives c
+    CROSS JOIN LATERAL (
+        VALUES (0, NULL, 'active', 'Đăng ký thành lập'),
+               (1, 'active', CASE c.status WHEN 'dissolved' THEN 'awaitingDissolution' ELSE c.status END,
+                'Quyết định của cơ quan đăng ký'),
+               (2, 'awaitingDissolution', 'dissolved', 'Hoàn tất thủ tục giải thể')
+    ) AS s(seq, from_status, to_status, reason)
+    WHERE s.seq = 0 OR (s.seq = 1 AND c.status <> 'active') OR (s.seq = 2 AND c.status = 'dissolved')
+    ) TO STDOUT" </dev/null |
+    "${PSQL[@]}" -c "COPY status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at) FROM STDIN"
+"${PSQL[@]}" -c "VACUUM ANALYZE" </dev/null
+load_ms=$((($(date +%s%N) - t0) / 1000000))
+coops=$(psql_value "SELECT count(*) FROM cooperatives")
+[ "$coops" = "$ROWS" ] || die "expected $ROWS organizations, found $coops"
+list_total=$(psql_value "SELECT count(*) FROM cooperatives WHERE province_code = '$LIST_PROVINCE' AND status = 'active'")
+psql_value "SELECT id FROM cooperatives ORDER BY md5(id::text)" >"$work/ids.txt"
+say "loaded $coops organizations in $load_ms ms; the list scenario matches $list_total"
+
+# --- 5. the baseline ---------------------------------------------------------------------------
+
+base_port=$(pg_free_port $((api_port + 1)))
+say "starting the baseline on 127.0.0.1:$base_port"
+(
+    cd "$(dirname "$base_dll")"
+    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$base_port"
+    export ConnectionStrings__Default="$CONN"
+    exec dotnet "$base_dll"
+) >"$work/baseline.log" 2>&1 </dev/null &
+base_pid=$!
+first_id=$(head -n 1 "$work/ids.txt")
+wait_ready "$base_pid" "http://127.0.0.1:$base_port/api/v1/cooperatives/$first_id" "$work/baseline.log"
+
+# --- 6. same bytes -----------------------------------------------------------------------------
+
+same_bytes() { # path
+    curl -sf "http://127.0.0.1:$api_port$1" -o "$work/a.json" || die "API: GET $1 failed"
+    curl -sf "http://127.0.0.1:$base_port$1" -o "$work/b.json" || die "baseline: GET $1 failed"
+    cmp -s "$work/a.json" "$work/b.json" || {
+        diff <(tr ',' '\n' <"$work/a.json") <(tr ',' '\n' <"$work/b.json") | head -n 20 >&2
+        die "the API and the baseline answer GET $1 with different bytes"
+    }
+}
+checked=0
+while read -r id; do
+    same_bytes "/api/v1/cooperatives/$id"
+    checked=$((checked + 1))
+done < <(awk 'NR % 3001 == 1' "$work/ids.txt")
+same_bytes "/api/v1/cooperatives?$LIST_QUERY"
+checked=$((checked + 1))
+say "same bytes from both apps on $checked requests"
+
+# --- 7. rounds ---------------------------------------------------------------------------------
+
+ticks_per_s=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; } # utime + stime
+# run <scenario> <A|B> <seconds> -> "requests duration_us p99_us non2xx errors cpu_ticks"
+run() {
+    local scenario=$1 who=$2 seconds=$3 port pid url ids="" before after line
+    if [ "$who" = A ]; then port=$api_port pid=$api_pid; else port=$base_port pid=$base_pid; fi
+    if [ "$scenario" = byId ]; then
+        url="http://127.0.0.1:$port/api/v1/cooperatives/"
+        ids="$work/ids.txt"
+    else
+        url="http://127.0.0.1:$port/api/v1/cooperatives?$LIST_QUERY"
+    fi
+    before=$(cpu_ticks "$pid")
+    line=$(BENCH_IDS=$ids wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
+        -s "$HERE/bench.lua" "$url" 2>&1 | grep '^RESULT ') || die "wrk failed on $scenario/$who"
+    after=$(cpu_ticks "$pid")
+    # shellcheck disable=SC2001
+    printf '%s %s\n' "$(sed 's/[a-z0-9_]*=//g; s/^RESULT //' <<<"$line")" "$((after - before))"
+}
+
+results="$work/results.txt"
+: >"$results"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for scenario in byId list; do
+    say "$scenario: warm-up ${WARMUP} s each"
+    run "$scenario" A "$WARMUP" >/dev/null
+    run "$scenario" B "$WARMUP" >/dev/null
+    for ((r = 1; r <= ROUNDS; r++)); do
+        for who in A B; do
+            read -r n dur p99 non2xx errs ticks < <(run "$scenario" "$who" "$DURATION")
+            [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || die "$scenario/$who round $r: $non2xx non-2xx answers, $errs socket errors"
+            printf '%s %s %s %s %s %s %s\n' "$scenario" "$who" "$r" "$n" "$dur" "$p99" "$ticks" >>"$results"
+            say "$scenario round $r $who: $n requests, $(awk -v n="$n" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }') req/s, p99 $((p99 / 1000)) ms"
+        done
+    done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- 8. report ---------------------------------------------------------------------------------
+
+# Per scenario and app: medians over the rounds of req/s, p99 (ms) and CPU µs per request.
+summary() { # scenario who -> "rps p99_ms cpu_us"
+    awk -v s="$1" -v w="$2" -v hz="$ticks_per_s" '
+        function median(a, n,   i, j, t) {
+            for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        $1 == s && $2 == w { n++; rps[n] = $4 / ($5 / 1e6); p99[n] = $6 / 1000; cpu[n] = $7 / hz * 1e6 / $4 }
+        END { printf "%.0f %.2f %.0f\n", median(rps, n), median(p99, n), median(cpu, n) }' "$results"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+table="$work/table.md"
+{
+    echo "| scenario | API req/s | baseline req/s | **req/s ratio** | API p99 ms | baseline p99 ms | **p99 ratio** | API CPU µs/req | baseline CPU µs/req | **CPU/req ratio** |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for scenario in byId list; do
+        read -r a_rps a_p99 a_cpu < <(summary "$scenario" A)
+        read -r b_rps b_p99 b_cpu < <(summary "$scenario" B)
+        label="\`GET /api/v1/cooperatives/{id}\` (random id)"
+        [ "$scenario" = list ] && label="\`GET /api/v1/cooperatives?$LIST_QUERY\` ($list_total match)"
+        printf '| %s | %s | %s | **%s** | %s | %s | **%s** | %s | %s | **%s** |\n' "$label" \
+            "$a_rps" "$b_rps" "$(ratio "$a_rps" "$b_rps")" "$a_p99" "$b_p99" "$(ratio "$a_p99" "$b_p99")" \
+            "$a_cpu" "$b_cpu" "$(ratio "$a_cpu" "$b_cpu")"
+    done
+} >"$table"
+rounds_md="$work/rounds.md"
+{
+    echo "| scenario | round | app | requests | req/s | p99 ms | CPU µs/req |"
+    echo "| --- | ---: | --- | ---: | ---: | ---: | ---: |"
+    awk -v hz="$ticks_per_s" '{ printf "| %s | %s | %s | %s | %.0f | %.2f | %.0f |\n", $1, $3, ($2 == "A" ? "API" : "baseline"),
+        $4, $4 / ($5 / 1e6), $6 / 1000, $7 / hz * 1e6 / $4 }' "$results"
+} >"$rounds_md"
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+commit=$(git -C "$API_ROOT" rev-parse --short HEAD 2>/dev/null || echo "unknown (not a git checkout)")
+dirty=$({ git -C "$API_ROOT" status --porcelain -- src 2>/dev/null || true; } | head -n 1)
+{
+    echo "# bench/http results, $DAY"
+    echo
+    echo "The API (A) against the raw baseline (B, bench/http/Baseline) on the same data, over HTTP."
+    echo
+    [ -z "${BENCH_LABEL:-}" ] || echo "- API measured: $BENCH_LABEL"
+    echo "- API at commit $commit${dirty:+ (with uncommitted changes in src)}; $coops organizations loaded through COPY in $load_ms ms"
+    echo "- wrk: $THREADS threads, $CONNECTIONS connections, loopback; $ROUNDS rounds of ${DURATION} s per app and scenario, A B A B …, after ${WARMUP} s of warm-up each"
+    echo "- both apps: \`$POOL\`; Production environment; the API with Swagger and logging as configured"
+    echo "- same bytes checked on $checked requests before measuring"
+    echo "- machine: $(nproc) CPUs ($cpu); load average before / after: $load_before / $load_after (the whole machine: other work shares these CPUs)"
+    echo
+    echo "Medians over the rounds; ratios are API / baseline (req/s: higher is better; p99 and CPU per request: lower is better)."
+    echo
+    cat "$table"
+    echo
+    echo "<details><summary>Every round</summary>"
+    echo
+    cat "$rounds_md"
+    echo
+    echo "</details>"
+} >"$OUT"
+cp "$results" "${OUT%.md}.rounds.txt"
+cat "$OUT"
+say "report written to $OUT (raw rounds: ${OUT%.md}.rounds.txt)"

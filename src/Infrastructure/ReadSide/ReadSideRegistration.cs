@@ -1,0 +1,20 @@
+using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.Cooperatives.Queries;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoopApi.Infrastructure.ReadSide;
+
+/// <summary>Registers the read side: one stateless singleton per read model, over the shared data source.</summary>
+public static class ReadSideRegistration
+{
+    /// <summary>
+    /// Adds the SQL read models. They need the <see cref="Npgsql.NpgsqlDataSource"/> singleton
+    /// that <see cref="DependencyInjection.AddInfrastructure"/> registers.
+    /// </summary>
+    public static IServiceCollection AddReadSide(this IServiceCollection services)
+    {
+        services.AddSingleton<ICooperativeReadModel, CooperativeReadModel>();
+        services.AddSingleton<IAdministrativeUnitReadModel, AdministrativeUnitReadModel>();
+        return services;
+    }
+}
