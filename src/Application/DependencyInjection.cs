@@ -1,5 +1,6 @@
 using System.Reflection;
 using CoopApi.Application.Common.Behaviours;
+using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
 using FluentValidation;
 using MediatR;
@@ -19,8 +20,8 @@ public static class DependencyInjection
     /// A request pays only for what it uses (CQRS: queries and commands do not share plumbing):
     /// <list type="bullet">
     /// <item>query handlers are singletons: they hold nothing but read models, which are singletons;</item>
-    /// <item>validators without constructor dependencies are singletons; the others (they read the
-    /// database) are scoped;</item>
+    /// <item>validators are singletons unless they take a per-request port (they read the
+    /// database, or ask who the caller is): those are scoped;</item>
     /// <item>the validation behaviour is registered only for requests that have a validator, and
     /// is a singleton when all their validators are;</item>
     /// <item>the transaction behaviour is registered only for commands, so a query never resolves
@@ -53,9 +54,9 @@ public static class DependencyInjection
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType
                          && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
             {
-                var lifetime = type.GetConstructors().All(c => c.GetParameters().Length == 0)
-                    ? ServiceLifetime.Singleton
-                    : ServiceLifetime.Scoped;
+                var lifetime = type.GetConstructors().Any(c => c.GetParameters().Any(p => ScopedPorts.Contains(p.ParameterType)))
+                    ? ServiceLifetime.Scoped
+                    : ServiceLifetime.Singleton;
                 services.Add(new ServiceDescriptor(contract, type, lifetime));
                 var request = contract.GetGenericArguments()[0];
                 if (!validators.TryGetValue(request, out var lifetimes))
@@ -88,6 +89,13 @@ public static class DependencyInjection
 
         return services;
     }
+
+    /// <summary>
+    /// The application's ports that live per request (a unit of work, the caller). A validator
+    /// that takes one is scoped; every other dependency of a validator (the calendar, the
+    /// administrative map) is a process-wide singleton, so such a validator is built once.
+    /// </summary>
+    private static readonly Type[] ScopedPorts = [typeof(IApplicationDbContext), typeof(ICurrentUser), typeof(ITransactionRunner)];
 
     private static bool IsQuery(Type request) => request.GetInterfaces()
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQuery<>));

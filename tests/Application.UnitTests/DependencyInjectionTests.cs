@@ -138,15 +138,16 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
-    public void ValidatorsThatReadTheDatabase_StayScoped()
+    public void CommandValidators_CheckingCodesInMemory_AreBuiltOnce()
     {
+        // They take the calendar and the administrative map (process-wide), no unit of work.
         object Resolve()
         {
             using var scope = _provider.CreateScope();
             return scope.ServiceProvider.GetRequiredService<IValidator<CreateCooperativeCommand>>();
         }
 
-        Assert.NotSame(Resolve(), Resolve());
+        Assert.Same(Resolve(), Resolve());
     }
 
     [Fact]

@@ -90,8 +90,11 @@ public sealed class DemoDataTests(ApiFixture fixture)
     {
         var page = await _client.ListAsync("q=san+xuat+nong+lam+cai+kinh&communeCode=06427&pageSize=200");
 
+        // Other tests register organizations with the same name (it is the API's example), never
+        // with the demo record's address.
         var caiKinh = Assert.Single(page["items"]!.AsArray(),
-            i => (string)i!["name"]! == "Hợp tác xã sản xuất, kinh doanh dịch vụ nông lâm nghiệp Cai Kinh")!;
+            i => (string)i!["name"]! == "Hợp tác xã sản xuất, kinh doanh dịch vụ nông lâm nghiệp Cai Kinh"
+                && (string?)i["address"] == "Xã Cai Kinh, tỉnh Lạng Sơn")!;
         Assert.Equal("20", (string)caiKinh["provinceCode"]!);
         Assert.Equal("cooperative", (string)caiKinh["kind"]!);
         Assert.Equal("active", (string)caiKinh["status"]!);
