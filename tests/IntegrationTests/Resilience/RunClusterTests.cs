@@ -151,8 +151,13 @@ public sealed class RunClusterTests(RunClusterFixture cluster, ITestOutputHelper
         stopwatch.Stop();
         output.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: "
             + $"{(int)response.StatusCode} in {stopwatch.Elapsed.TotalMilliseconds:0} ms");
-        // The lead tightens this to 503 with Retry-After once the exception mapping is merged.
-        Assert.True((int)response.StatusCode >= 500, $"expected a 5xx, got {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) == true)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("\"databaseUnavailable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         // Before the fix: about 4.3 s of retry back-off on an idle machine, whatever its load.
         Assert.True(stopwatch.Elapsed < FastFailure + slowness,
             $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} took {stopwatch.Elapsed.TotalSeconds:0.00} s");
