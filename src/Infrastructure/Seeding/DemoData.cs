@@ -10,14 +10,14 @@ using CoopApi.Domain.Cooperatives;
 namespace CoopApi.Infrastructure.Seeding;
 
 /// <summary>
-/// The demo register built from the seed articles. Seed 004 (22 August 2022) counts the
+/// The demo register built from the source articles (docs/sources.md). "Bắc Giang 2022" (the Bắc Giang Cooperative Alliance, 22 August 2022) counts the
 /// cooperatives of Bắc Giang, which on 1 July 2025 became part of Bắc Ninh (province 24):
 /// 1,012 cooperatives (945 active, 28 suspended, 39 awaiting dissolution), of which 662 in
 /// agriculture, forestry and fishery, 330 non-agricultural and 20 people's credit funds, with a
 /// total charter capital of 2,421 billion VND and 35,270 members. <see cref="Build"/> reproduces
 /// exactly those figures with invented but plausible organizations, adds three cooperative groups
 /// and one union in the same province (other kinds, so the cooperative figures stay exact), and
-/// the two Lạng Sơn cooperatives named in seed 000.
+/// the two Lạng Sơn cooperatives named in "Lạng Sơn 2022" (training conference of 24 November 2022).
 /// </summary>
 /// <remarks>
 /// The output is deterministic: one <see cref="Random"/> with a fixed seed drives every choice and
@@ -29,52 +29,52 @@ internal static class DemoData
     /// <summary>Province that absorbed Bắc Giang on 1 July 2025 (Bắc Ninh, code 24).</summary>
     public const string DemoProvinceCode = "24";
 
-    /// <summary>Lạng Sơn, unchanged by the reform (code 20): home of the two cooperatives of seed 000.</summary>
+    /// <summary>Lạng Sơn, unchanged by the reform (code 20): home of the two cooperatives of "Lạng Sơn 2022".</summary>
     public const string LangSonProvinceCode = "20";
 
-    /// <summary>Number of cooperatives of Bắc Giang in seed 004.</summary>
+    /// <summary>Number of cooperatives of Bắc Giang in "Bắc Giang 2022".</summary>
     public const int CooperativeCount = 1012;
 
-    /// <summary>Cooperatives active (đang hoạt động) in seed 004.</summary>
+    /// <summary>Cooperatives active (đang hoạt động) in "Bắc Giang 2022".</summary>
     public const int ActiveCount = 945;
 
-    /// <summary>Cooperatives suspended (tạm ngừng hoạt động) in seed 004.</summary>
+    /// <summary>Cooperatives suspended (tạm ngừng hoạt động) in "Bắc Giang 2022".</summary>
     public const int SuspendedCount = 28;
 
-    /// <summary>Cooperatives awaiting dissolution (ngừng hoạt động chờ giải thể) in seed 004.</summary>
+    /// <summary>Cooperatives awaiting dissolution (ngừng hoạt động chờ giải thể) in "Bắc Giang 2022".</summary>
     public const int AwaitingDissolutionCount = 39;
 
-    /// <summary>Cooperatives in agriculture, forestry and fishery in seed 004.</summary>
+    /// <summary>Cooperatives in agriculture, forestry and fishery in "Bắc Giang 2022".</summary>
     public const int AgricultureCount = 662;
 
-    /// <summary>People's credit funds in seed 004.</summary>
+    /// <summary>People's credit funds in "Bắc Giang 2022".</summary>
     public const int CreditCount = 20;
 
-    /// <summary>Non-agricultural cooperatives in seed 004.</summary>
+    /// <summary>Non-agricultural cooperatives in "Bắc Giang 2022".</summary>
     public const int NonAgriculturalCount = 330;
 
-    /// <summary>Total charter capital of the 1,012 cooperatives in seed 004 (2,421 billion VND).</summary>
+    /// <summary>Total charter capital of the 1,012 cooperatives in "Bắc Giang 2022" (2,421 billion VND).</summary>
     public const long TotalCharterCapital = 2_421_000_000_000L;
 
-    /// <summary>Total members of the 1,012 cooperatives in seed 004.</summary>
+    /// <summary>Total members of the 1,012 cooperatives in "Bắc Giang 2022".</summary>
     public const int TotalMembers = 35_270;
 
-    /// <summary>Youth cooperatives among the 1,012 (seed 002 asks for at least 6 new ones by 2025).</summary>
+    /// <summary>Youth cooperatives among the 1,012 ("Bắc Giang 2023" asks for at least 6 new ones by 2025).</summary>
     public const int YouthCooperativeCount = 8;
 
-    /// <summary>Date of seed 004: no demo cooperative is founded, and no status changes, after it.</summary>
+    /// <summary>Date of "Bắc Giang 2022": no demo cooperative is founded, and no status changes, after it.</summary>
     public static readonly DateOnly ArticleDate = new(2022, 8, 22);
 
     /// <summary>Earliest founding date of a demo cooperative.</summary>
     public static readonly DateOnly EarliestFoundingDate = new(1960, 1, 1);
 
-    /// <summary>Fixed seed of the generator (the date of seed 004).</summary>
+    /// <summary>Fixed seed of the generator (the date of "Bắc Giang 2022").</summary>
     private const int Seed = 20_220_822;
 
     /// <summary>
     /// Builds the demo organizations: the 1,012 cooperatives of old Bắc Giang plus three
     /// cooperative groups and one union in province 24, and the two Lạng Sơn cooperatives of
-    /// seed 000 (communes 06427 and 06415, hard-coded).
+    /// "Lạng Sơn 2022" (communes 06427 and 06415, hard-coded).
     /// </summary>
     /// <param name="bacNinhCommunes">
     /// (Code, Name) of the current (post-1 July 2025) communes of province 24 (Bắc Ninh, which
@@ -1096,7 +1096,7 @@ internal static class DemoData
             ?? _communes.FirstOrDefault(c => RegionOf(c.Code) == region)
             ?? _communes[0];
 
-        /// <summary>The two model cooperatives of Hữu Lũng (Lạng Sơn) visited in seed 000.</summary>
+        /// <summary>The two model cooperatives of Hữu Lũng (Lạng Sơn) visited in "Lạng Sơn 2022".</summary>
         private List<Cooperative> LangSon()
         {
             var caiKinh = new CooperativeDetails(

@@ -308,7 +308,7 @@ public class RegisterTests
     }
 
     /// <summary>
-    /// DOMAIN.md: a tax code is 10 digits. Full-width digits are not, yet <c>\d</c> matches every
+    /// docs/domain.md: a tax code is 10 digits. Full-width digits are not, yet <c>\d</c> matches every
     /// Unicode decimal digit, so "４９００１２３４５６" is accepted and would sit in the register
     /// beside (and not collide with) "4900123456".
     /// </summary>

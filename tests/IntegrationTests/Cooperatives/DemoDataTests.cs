@@ -3,8 +3,8 @@ using CoopApi.IntegrationTests.Support;
 namespace CoopApi.IntegrationTests.Cooperatives;
 
 /// <summary>
-/// The demo register as the API serves it: the figures of seed 004 for the cooperatives of old
-/// Bắc Giang (province 24 since 1 July 2025) and the two Lạng Sơn cooperatives of seed 000.
+/// The demo register as the API serves it: the figures of "Bắc Giang 2022" (docs/sources.md) for the cooperatives of old
+/// Bắc Giang (province 24 since 1 July 2025) and the two Lạng Sơn cooperatives of "Lạng Sơn 2022".
 /// No test in this folder registers anything in province 24, so these counts are exact.
 /// </summary>
 [Collection(ApiCollection.Name)]
