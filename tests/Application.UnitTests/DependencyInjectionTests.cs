@@ -11,7 +11,7 @@ using CoopApi.Application.Cooperatives.Commands.CreateCooperative;
 using CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 using CoopApi.Application.Cooperatives.Queries.GetCooperative;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
-using CoopApi.Application.Reference.Queries;
+using CoopApi.Application.Reference.Queries.GetEnumerations;
 using CoopApi.Application.UnitTests.Fakes;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;

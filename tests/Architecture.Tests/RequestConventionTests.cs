@@ -20,6 +20,13 @@ public class RequestConventionTests
     }
 
     [Fact]
+    public void Requests_LiveInTheirFeaturesUseCaseFolder()
+    {
+        Rule.Holds(RequestRules.LayoutOffenders(ApplicationTypes, "CoopApi.Application"),
+            "Every request lives in <Feature>/Commands/<UseCase>/ or <Feature>/Queries/<UseCase>/, named <UseCase>Command or <UseCase>Query");
+    }
+
+    [Fact]
     public void Handlers_AreNamedHandler()
     {
         Rule.Holds(RequestRules.HandlerOffenders(ApplicationTypes), "Every request handler's name must end with Handler or Handlers");

@@ -85,6 +85,15 @@ public class SelfCheckTests
     }
 
     [Fact]
+    public void LayoutRule_ReportsRequestsOutsideTheirUseCaseFolder_AndAcceptsOneInside()
+    {
+        var offenders = RequestRules.LayoutOffenders(FixtureTypes, "CoopApi.Architecture.Tests");
+
+        Assert.Contains(offenders, o => o.StartsWith(typeof(TidyCommand).FullName!, StringComparison.Ordinal));
+        Assert.DoesNotContain(offenders, o => o.Contains(nameof(Layout.Queries.FindWidget.FindWidgetQuery), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HandlerRule_ReportsABadlyNamedHandler()
     {
         Assert.Equal([typeof(FetchThingProcessor).FullName!], RequestRules.HandlerOffenders(FixtureTypes));

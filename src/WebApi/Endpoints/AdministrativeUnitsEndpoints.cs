@@ -1,5 +1,7 @@
 using CoopApi.Application.AdministrativeUnits;
-using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.AdministrativeUnits.Queries.ListCommunes;
+using CoopApi.Application.AdministrativeUnits.Queries.ListProvinces;
+using CoopApi.Application.AdministrativeUnits.Queries.LookupPreReformCode;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;

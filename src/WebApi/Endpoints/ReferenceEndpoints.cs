@@ -1,4 +1,5 @@
-using CoopApi.Application.Reference.Queries;
+using CoopApi.Application.Reference;
+using CoopApi.Application.Reference.Queries.GetEnumerations;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;

@@ -68,6 +68,29 @@ internal static class RequestRules
         .Select(p => $"{p.Validator.FullName} validates {p.Validated.FullName}")
         .ToList();
 
+    /// <summary>
+    /// Requests outside the one feature-folder layout: <c>{root}.{Feature}.Commands.{UseCase}</c>
+    /// for <c>{UseCase}Command</c> and <c>{root}.{Feature}.Queries.{UseCase}</c> for
+    /// <c>{UseCase}Query</c> (the folder of the same name holds the request, its validator and its
+    /// handler).
+    /// </summary>
+    public static IReadOnlyList<string> LayoutOffenders(IEnumerable<Type> types, string rootNamespace) => types
+        .Where(IsRequest)
+        .Where(t => t.Name.EndsWith("Command", StringComparison.Ordinal) || t.Name.EndsWith("Query", StringComparison.Ordinal))
+        .Where(t =>
+        {
+            var isCommand = t.Name.EndsWith("Command", StringComparison.Ordinal);
+            var useCase = t.Name[..^(isCommand ? "Command".Length : "Query".Length)];
+            var parts = (t.Namespace ?? "").Split('.');
+            var root = rootNamespace.Split('.');
+            return parts.Length != root.Length + 3
+                || !parts.Take(root.Length).SequenceEqual(root)
+                || parts[^2] != (isCommand ? "Commands" : "Queries")
+                || parts[^1] != useCase;
+        })
+        .Select(t => $"{t.FullName} (expected namespace {rootNamespace}.<Feature>.{(t.Name.EndsWith("Command", StringComparison.Ordinal) ? "Commands" : "Queries")}.{t.Name[..^(t.Name.EndsWith("Command", StringComparison.Ordinal) ? 7 : 5)]})")
+        .ToList();
+
     public static bool Implements(Type type, Type openInterface) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface);
 }

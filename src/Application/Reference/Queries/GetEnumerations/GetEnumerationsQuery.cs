@@ -4,23 +4,7 @@ using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using MediatR;
 
-namespace CoopApi.Application.Reference.Queries;
-
-/// <summary>A value of an enumeration with its labels.</summary>
-public sealed record EnumValueDto
-{
-    /// <summary>The value as the API reads and writes it.</summary>
-    /// <example>cooperative</example>
-    public required string Value { get; init; }
-
-    /// <summary>Vietnamese label.</summary>
-    /// <example>Hợp tác xã</example>
-    public required string Vi { get; init; }
-
-    /// <summary>English label.</summary>
-    /// <example>Cooperative</example>
-    public required string En { get; init; }
-}
+namespace CoopApi.Application.Reference.Queries.GetEnumerations;
 
 /// <summary>Every enumeration the API uses, keyed by name, each value with Vietnamese and English labels.</summary>
 public sealed record GetEnumerationsQuery : IQuery<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>>;
