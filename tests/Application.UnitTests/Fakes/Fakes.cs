@@ -27,6 +27,8 @@ internal sealed class NoDatabase : IApplicationDbContext
 
     public DbSet<CommuneMerge> CommuneMerges => Fail<CommuneMerge>();
 
+    public DbSet<T> Set<T>() where T : class => Fail<T>();
+
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken)
     {
         Touched++;

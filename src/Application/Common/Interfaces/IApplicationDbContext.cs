@@ -29,6 +29,15 @@ public interface IApplicationDbContext
     DbSet<CommuneMerge> CommuneMerges { get; }
 
     /// <summary>
+    /// The set of any entity the model knows. The model is built from every entity
+    /// configuration in the persistence layer, so a new aggregate needs no property here: its
+    /// handlers ask <c>db.Set&lt;Classification&gt;()</c>.
+    /// </summary>
+#pragma warning disable CA1716 // named as DbContext names it, so that CoopDbContext implements it as is
+    DbSet<TEntity> Set<TEntity>() where TEntity : class;
+#pragma warning restore CA1716
+
+    /// <summary>
     /// Saves tracked changes. A taken unique value surfaces as
     /// <see cref="Exceptions.DuplicateException"/>, a lost race on a concurrency token as
     /// <see cref="Exceptions.ConcurrencyConflictException"/>.
