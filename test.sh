@@ -8,8 +8,8 @@
 #
 # When run as root (or with passwordless sudo) it installs what is missing: PostgreSQL server
 # binaries (the integration tests start their own throwaway server from them, through
-# scripts/pg-throwaway) and Debian's
-# chromium (the browser test drives /usr/bin/chromium). It starts no PostgreSQL itself.
+# scripts/pg-throwaway), Debian's chromium (the browser test drives /usr/bin/chromium) and npm
+# (the contract tests' tools, installed by npm ci in tests/Contract). It starts no PostgreSQL itself.
 # COOPAPI_TEST_CONNECTION_STRING, when set, reaches the tests untouched (they then use that
 # server).
 set -euo pipefail
@@ -101,6 +101,18 @@ if [ ! -x /usr/bin/chromium ]; then
     if ! pg_apt_install chromium; then
         say "warning: /usr/bin/chromium is missing; the browser test will fail (apt-get install -y chromium)"
     fi
+fi
+
+# The contract tests lint the OpenAPI document and compile a client generated from it with the
+# npm tools pinned in tests/Contract/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+    if ! pg_apt_install nodejs npm; then
+        say "warning: npm is missing; the OpenAPI contract tests will fail (apt-get install -y nodejs npm)"
+    fi
+fi
+if command -v npm >/dev/null 2>&1; then
+    (cd "$ROOT/tests/Contract" && npm ci --no-audit --no-fund --loglevel=error) >&2 \
+        || say "warning: npm ci in tests/Contract failed; the OpenAPI contract tests will fail"
 fi
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
