@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Application.AdministrativeUnits;
 using CoopApi.Application.AdministrativeUnits.Queries;
 using CoopApi.Application.Common.Behaviours;

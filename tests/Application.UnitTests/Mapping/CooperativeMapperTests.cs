@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using System.Collections;
 using System.Reflection;
 using CoopApi.Application.Cooperatives;

@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Application.Cooperatives.Commands.CreateCooperative;
 using CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 using CoopApi.Application.UnitTests.Fakes;

@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 using CoopApi.Domain.Cooperatives;
 
@@ -9,7 +10,7 @@ namespace CoopApi.Application.UnitTests.Validators;
 /// </summary>
 public sealed class ListCooperativesQueryMessagesTests
 {
-    private readonly ListCooperativesQueryValidator _validator = new(Fakes.SmallMap.Instance);
+    private readonly ListCooperativesQueryValidator _validator = new(SmallMap.Instance);
 
     public static TheoryData<string, string, string> Cases => new()
     {

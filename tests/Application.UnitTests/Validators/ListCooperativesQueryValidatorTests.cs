@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 using CoopApi.Domain.Cooperatives;
 
@@ -5,7 +6,7 @@ namespace CoopApi.Application.UnitTests.Validators;
 
 public class ListCooperativesQueryValidatorTests
 {
-    private readonly ListCooperativesQueryValidator _validator = new(Fakes.SmallMap.Instance);
+    private readonly ListCooperativesQueryValidator _validator = new(SmallMap.Instance);
 
     public static TheoryData<string> SortKeysBothWays()
     {

@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using static CoopApi.Domain.UnitTests.Cooperatives.Samples;

@@ -1,3 +1,4 @@
+using CoopApi.Tests.Common;
 using CoopApi.Domain.Cooperatives;
 
 namespace CoopApi.Domain.UnitTests.Cooperatives;

@@ -1,6 +1,6 @@
 using CoopApi.Domain.AdministrativeUnits;
 
-namespace CoopApi.Domain.UnitTests.Cooperatives;
+namespace CoopApi.Tests.Common;
 
 /// <summary>
 /// A few real units of the 2025 map: Lạng Sơn (20) with Cai Kinh and Vân Nham, Bắc Ninh (24) with
