@@ -4,7 +4,9 @@ namespace CoopApi.Domain.Common;
 /// The one rule for text typed by people (names, addresses, reasons, products): surrounding
 /// white space is dropped, a blank optional value is absent (null), and length limits apply to
 /// the trimmed value. No text may hold a NUL character (U+0000): PostgreSQL cannot store it.
-/// Codes are not free text: they are compared exactly, never trimmed.
+/// Codes and format fields (phone, e-mail) are not free text: they are exact, never trimmed —
+/// surrounding white space makes them invalid and their limits apply to the value as sent
+/// (<see cref="CheckExact"/>).
 /// </summary>
 public static class FreeText
 {
@@ -26,6 +28,28 @@ public static class FreeText
         }
 
         return value is not null && value.Trim().Length > maxLength ? Errors.TooLong(field, maxLength) : null;
+    }
+
+    /// <summary>
+    /// Checks an optional exact value (a format field such as a phone or an e-mail): no NUL
+    /// character, at most <paramref name="maxLength"/> characters as sent (nothing is trimmed).
+    /// The field's own format check refuses surrounding white space.
+    /// </summary>
+    public static DomainError? CheckExact(string field, string? value, int maxLength)
+    {
+        if (HasNul(value))
+        {
+            return Errors.ContainsNul(field);
+        }
+
+        return value is not null && value.Length > maxLength ? Errors.TooLongAsSent(field, maxLength) : null;
+    }
+
+    /// <summary>True when <paramref name="value"/> starts or ends with white space.</summary>
+    public static bool HasSurroundingWhiteSpace(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]));
     }
 
     /// <summary>Checks a required free-text value: as <see cref="Check"/>, and not blank.</summary>
@@ -52,5 +76,10 @@ public static class FreeText
         public static DomainError TooLong(string field, int maxLength) => new(field, $"{field}.tooLong",
             $"{field} must be at most {maxLength} characters (surrounding spaces are not counted).",
             $"{field} không được dài quá {maxLength} ký tự (không tính khoảng trắng ở hai đầu).");
+
+        /// <summary>An exact value is longer than the limit (white space counts: nothing is trimmed).</summary>
+        public static DomainError TooLongAsSent(string field, int maxLength) => new(field, $"{field}.tooLong",
+            $"{field} must be at most {maxLength} characters.",
+            $"{field} không được dài quá {maxLength} ký tự.");
     }
 }

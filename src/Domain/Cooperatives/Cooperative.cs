@@ -204,8 +204,8 @@ public sealed class Cooperative : Entity
         MemberCount = d.MemberCount;
         EmployeeCount = d.EmployeeCount;
         Representative = FreeText.Normalize(d.Representative);
-        Phone = FreeText.Normalize(d.Phone);
-        Email = FreeText.Normalize(d.Email);
+        Phone = OrganizationRules.Exact(d.Phone);
+        Email = OrganizationRules.Exact(d.Email);
         IsYouthCooperative = d.IsYouthCooperative;
         MainProducts = (d.MainProducts ?? []).Select(p => p.Trim()).ToArray();
     }

@@ -23,10 +23,17 @@ public static class OrganizationRules
     /// <summary>Longest name of the legal representative (trimmed).</summary>
     public const int RepresentativeMaxLength = 255;
 
-    /// <summary>Longest phone number (trimmed).</summary>
+    /// <summary>Longest phone number, as sent (a phone is exact: nothing is trimmed).</summary>
     public const int PhoneMaxLength = 30;
 
-    /// <summary>Longest e-mail address (trimmed).</summary>
+    /// <summary>
+    /// The phone format for the published contract (ECMAScript): 6 to <see cref="PhoneMaxLength"/>
+    /// characters — digits, spaces and <c>( ) . -</c>, a <c>+</c> only first — neither starting
+    /// nor ending with a space. <see cref="CheckPhone"/> also requires 6 digits.
+    /// </summary>
+    public const string PhonePattern = @"^(\+|[0-9().-])[0-9 ().-]{4,28}[0-9().-]$";
+
+    /// <summary>Longest e-mail address, as sent (an e-mail is exact: nothing is trimmed).</summary>
     public const int EmailMaxLength = 254;
 
     /// <summary>Longest main product (trimmed).</summary>
@@ -111,27 +118,34 @@ public static class OrganizationRules
     public static DomainError? CheckRepresentative(string? name) =>
         FreeText.Check("representative", name, RepresentativeMaxLength);
 
-    /// <summary>The phone: optional; digits, spaces and + ( ) . - only.</summary>
+    /// <summary>
+    /// The phone: optional (null or empty: none); exact, like a code — checked as sent, never
+    /// trimmed: at most <see cref="PhoneMaxLength"/> characters, digits, spaces and + ( ) . - only,
+    /// at least 6 digits, no space first or last.
+    /// </summary>
     public static DomainError? CheckPhone(string? phone)
     {
-        var error = FreeText.Check("phone", phone, PhoneMaxLength);
-        var value = FreeText.Normalize(phone);
+        var error = FreeText.CheckExact("phone", phone, PhoneMaxLength);
+        var value = Exact(phone);
         if (error is not null || value is null)
         {
             return error;
         }
 
         var digits = value.Count(char.IsAsciiDigit);
-        var wellFormed = value.Length >= 6 && digits >= 6
+        var wellFormed = value.Length >= 6 && digits >= 6 && !FreeText.HasSurroundingWhiteSpace(value)
             && value.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '.' or '-' || (c == '+' && i == 0)).All(ok => ok);
         return wellFormed ? null : Errors.PhoneFormat;
     }
 
-    /// <summary>The e-mail: optional; one @ with text on both sides, no spaces.</summary>
+    /// <summary>
+    /// The e-mail: optional (null or empty: none); exact — checked as sent, never trimmed: at most
+    /// <see cref="EmailMaxLength"/> characters, one @ with text on both sides, no white space anywhere.
+    /// </summary>
     public static DomainError? CheckEmail(string? email)
     {
-        var error = FreeText.Check("email", email, EmailMaxLength);
-        var value = FreeText.Normalize(email);
+        var error = FreeText.CheckExact("email", email, EmailMaxLength);
+        var value = Exact(email);
         if (error is not null || value is null)
         {
             return error;
@@ -141,6 +155,12 @@ public static class OrganizationRules
         var wellFormed = at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
         return wellFormed ? null : Errors.EmailFormat;
     }
+
+    /// <summary>
+    /// The stored form of an optional exact value (phone, e-mail): as sent, or null when absent
+    /// or empty. Unlike free text it is never trimmed; its check refuses surrounding white space.
+    /// </summary>
+    public static string? Exact(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>The main products: at most <see cref="MainProductsMaxCount"/>; each non-blank free text.</summary>
     public static IEnumerable<DomainError> CheckMainProducts(IReadOnlyList<string?>? products)
@@ -266,13 +286,13 @@ public static class OrganizationRules
 
         /// <summary>Malformed phone.</summary>
         public static readonly DomainError PhoneFormat = new("phone", "phone.format",
-            "The phone number must have at least 6 digits and may contain only digits, spaces, a leading '+', '(', ')', '.' and '-'.",
-            "Số điện thoại phải có ít nhất 6 chữ số và chỉ được gồm chữ số, dấu cách, dấu + ở đầu và các ký tự ( ) . -");
+            "The phone number must have at least 6 digits and may contain only digits, spaces, a leading '+', '(', ')', '.' and '-', with no space or line break at either end.",
+            "Số điện thoại phải có ít nhất 6 chữ số và chỉ được gồm chữ số, dấu cách, dấu + ở đầu và các ký tự ( ) . -, không có khoảng trắng hay xuống dòng ở hai đầu.");
 
         /// <summary>Malformed e-mail.</summary>
         public static readonly DomainError EmailFormat = new("email", "email.format",
-            "The e-mail address must look like name@domain, without spaces.",
-            "Địa chỉ e-mail phải có dạng ten@ten-mien, không có khoảng trắng.");
+            "The e-mail address must look like name@domain, without spaces or line breaks (also none at either end).",
+            "Địa chỉ e-mail phải có dạng ten@ten-mien, không có khoảng trắng hay xuống dòng (kể cả ở hai đầu).");
 
         /// <summary>Too many main products.</summary>
         public static readonly DomainError TooManyMainProducts = new("mainProducts", "mainProducts.tooMany",

@@ -1,7 +1,6 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-using System.Xml.XPath;
+using CoopApi.Application.Common.Contract;
+using CoopApi.WebApi.OpenApi;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -17,12 +16,12 @@ internal sealed record QueryParametersMetadata(Type Type);
 
 /// <summary>
 /// Documents the parameters named by <see cref="QueryParametersMetadata"/>: name, schema (arrays
-/// for multi-valued filters) and the property's XML summary as description.
+/// for multi-valued filters, repeated), the property's XML summary as description, and what the
+/// server enforces on it, from the property's <see cref="FieldRulesAttribute"/> (the same
+/// attributes and constants as for bound parameters, see <see cref="FieldRulesParameterFilter"/>).
 /// </summary>
-internal sealed partial class QueryParametersOperationFilter : IOperationFilter
+internal sealed class QueryParametersOperationFilter : IOperationFilter
 {
-    private static readonly Lazy<Dictionary<string, string>> Summaries = new(LoadSummaries);
-
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<QueryParametersMetadata>().FirstOrDefault();
@@ -36,47 +35,16 @@ internal sealed partial class QueryParametersOperationFilter : IOperationFilter
         foreach (var property in metadata.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var schema = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository);
-            operation.Parameters.Insert(position++, new OpenApiParameter
+            var parameter = new OpenApiParameter
             {
                 Name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..],
                 In = ParameterLocation.Query,
                 Required = false,
-                Description = Summaries.Value.GetValueOrDefault($"P:{property.DeclaringType!.FullName}.{property.Name}"),
+                Description = XmlSummaries.Of($"P:{property.DeclaringType!.FullName}.{property.Name}"),
                 Schema = schema,
-            });
+            };
+            FieldRulesParameterFilter.Describe(parameter, property.GetCustomAttribute<FieldRulesAttribute>());
+            operation.Parameters.Insert(position++, parameter);
         }
     }
-
-    private static Dictionary<string, string> LoadSummaries()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "CoopApi.*.xml"))
-        {
-            var document = XDocument.Load(file);
-            foreach (var member in document.XPathSelectElements("/doc/members/member"))
-            {
-                var summary = member.Element("summary");
-                if (member.Attribute("name")?.Value is { } name && summary is not null)
-                {
-                    result[name] = Plain(summary);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    private static string Plain(XElement summary)
-    {
-        var text = string.Concat(summary.Nodes().Select(n => n switch
-        {
-            XElement { Name.LocalName: "c" } c => $"`{c.Value}`",
-            XElement e => e.Attribute("cref")?.Value.Split('.').Last() ?? e.Value,
-            _ => n.ToString(),
-        }));
-        return Whitespace().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

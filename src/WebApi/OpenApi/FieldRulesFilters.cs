@@ -122,7 +122,26 @@ internal sealed class FieldRulesParameterFilter : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
     {
-        if (parameter is not OpenApiParameter concrete || concrete.Schema is not OpenApiSchema schema)
+        if (parameter is not OpenApiParameter concrete)
+        {
+            return;
+        }
+
+        // Minimal APIs' [AsParameters] describe each property as a ParameterInfo that carries the
+        // property's attributes through its (virtual) GetCustomAttributes.
+        var rules = context.PropertyInfo?.GetCustomAttribute<FieldRulesAttribute>()
+            ?? context.ParameterInfo?.GetCustomAttributes(typeof(FieldRulesAttribute), inherit: false).OfType<FieldRulesAttribute>().FirstOrDefault();
+        Describe(concrete, rules);
+    }
+
+    /// <summary>
+    /// Writes what the server enforces into a parameter: never null, lists repeated, and the
+    /// <paramref name="rules"/> of its property when it has some. Also used for parameters an
+    /// endpoint reads itself (<see cref="Infrastructure.QueryParametersOperationFilter"/>).
+    /// </summary>
+    public static void Describe(OpenApiParameter parameter, FieldRulesAttribute? rules)
+    {
+        if (parameter.Schema is not OpenApiSchema schema)
         {
             return;
         }
@@ -130,18 +149,14 @@ internal sealed class FieldRulesParameterFilter : IParameterFilter
         schema.Type &= ~JsonSchemaType.Null;
         if (schema.Type == JsonSchemaType.Array)
         {
-            concrete.Style = ParameterStyle.Form;
-            concrete.Explode = true;
+            parameter.Style = ParameterStyle.Form;
+            parameter.Explode = true;
         }
 
-        // Minimal APIs' [AsParameters] describe each property as a ParameterInfo that carries the
-        // property's attributes through its (virtual) GetCustomAttributes.
-        var rules = context.PropertyInfo?.GetCustomAttribute<FieldRulesAttribute>()
-            ?? context.ParameterInfo?.GetCustomAttributes(typeof(FieldRulesAttribute), inherit: false).OfType<FieldRulesAttribute>().FirstOrDefault();
         if (rules is not null)
         {
             FieldRules.ApplyTo(schema, rules);
-            concrete.Required |= rules.Required;
+            parameter.Required |= rules.Required;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -173,7 +174,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 }
 
 /// <summary>Problem bodies as the server sends them, for the examples of error responses.</summary>
-internal static class ProblemExamples
+internal static partial class ProblemExamples
 {
     private const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -263,6 +264,22 @@ internal static class ProblemExamples
         return problem;
     }
 
-    private static string Instance(string path) =>
-        path.Replace("{id}", "019a1b2c-3d4e-7f00-8a9b-0c1d2e3f4a5b", StringComparison.Ordinal).Replace("{code}", "24", StringComparison.Ordinal);
+    /// <summary>
+    /// The concrete path a request would have had: each route parameter (with or without a
+    /// constraint, <c>{id:guid}</c>) becomes a real value, so <c>instance</c> is a URI reference
+    /// as the server writes it, and a trailing slash (a group's root route) is dropped.
+    /// </summary>
+    private static string Instance(string path)
+    {
+        var concrete = RouteParameter().Replace(path, m => m.Groups["name"].Value switch
+        {
+            "id" => "019a1b2c-3d4e-7f00-8a9b-0c1d2e3f4a5b",
+            "code" => "24",
+            _ => "1",
+        });
+        return concrete.Length > 1 ? concrete.TrimEnd('/') : concrete;
+    }
+
+    [GeneratedRegex(@"\{(?<name>[^}:?=*]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
 }

@@ -12,8 +12,9 @@ namespace CoopApi.WebApi.OpenApi;
 /// (<see cref="FieldRulesSchemaFilter"/>, <see cref="FieldRulesParameterFilter"/>), every error
 /// response with its problem schema and example, response headers
 /// (<see cref="ProblemResponsesOperationFilter"/>), and schemas true to the wire
-/// (<see cref="WireShapeDocumentFilter"/>). The filters work on ApiExplorer descriptions, so
-/// controllers and minimal-API endpoints are documented alike.
+/// (<see cref="WireShapeDocumentFilter"/>), and a description on each tag from its endpoint
+/// group's summary (<see cref="EndpointGroupTagsDocumentFilter"/>). The filters work on
+/// ApiExplorer descriptions, so controllers and minimal-API endpoints are documented alike.
 /// </summary>
 internal static class SwaggerSetup
 {
@@ -53,6 +54,7 @@ internal static class SwaggerSetup
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
+            options.DocumentFilter<EndpointGroupTagsDocumentFilter>();
         });
         services.AddOptions<SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>
             options.AddServer(new OpenApiServer

@@ -114,6 +114,24 @@ public class CooperativeFieldsValidatorTests
     }
 
     [Fact]
+    public async Task Validate_PhoneAndEmail_AreExact_NotTrimmed()
+    {
+        var errors = await Validate(Command() with { Phone = "0205 3825 123\n", Email = " htxcaikinh@example.vn" });
+
+        Assert.Equal(["email:email.format", "phone:phone.format"],
+            errors.Select(e => $"{e.PropertyName}:{e.ErrorCode}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validate_PhoneLimit_AppliesToTheValueAsSent()
+    {
+        var phone = "0205 3825 123 0205 3825 123 01";
+
+        Assert.Empty(await Validate(Command() with { Phone = phone }));
+        Assert.Equal("phone.tooLong", Assert.Single(await Validate(Command() with { Phone = " " + phone })).ErrorCode);
+    }
+
+    [Fact]
     public async Task Validate_LengthLimits_ApplyToTheTrimmedValue()
     {
         Assert.Empty(await Validate(Command() with { Name = "  " + new string('H', OrganizationRules.NameMaxLength) + "\t" }));

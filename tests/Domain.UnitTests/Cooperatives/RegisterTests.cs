@@ -126,6 +126,52 @@ public class RegisterTests
         AssertRefused(Details() with { Address = new string('a', OrganizationRules.AddressMaxLength + 1) }, "address", "address.tooLong");
     }
 
+    /// <summary>
+    /// A phone is a format field: exact, like a code. "0205 3825 123\n" or " 0205 3825 123" is not
+    /// a phone number (nothing is trimmed), so the document's pattern and the server agree.
+    /// </summary>
+    [Theory]
+    [InlineData("0205 3825 123\n")]
+    [InlineData(" 0205 3825 123")]
+    [InlineData("0205 3825 123 ")]
+    [InlineData("\t0205 3825 123")]
+    [InlineData("   ")]
+    public void Register_PhoneWithSurroundingWhiteSpace_IsRefused(string phone)
+    {
+        AssertRefused(Details() with { Phone = phone }, "phone", "phone.format");
+    }
+
+    /// <summary>The phone limit applies to the value as sent: surrounding spaces count.</summary>
+    [Fact]
+    public void Register_Phone30CharactersPlusASpace_IsRefusedAsTooLong()
+    {
+        var phone = "0205 3825 123 0205 3825 123 01";
+        Assert.Equal(OrganizationRules.PhoneMaxLength, phone.Length);
+
+        Assert.Equal(phone, Registered(Details() with { Phone = phone }).Phone);
+        AssertRefused(Details() with { Phone = phone + " " }, "phone", "phone.tooLong");
+    }
+
+    /// <summary>An e-mail is a format field: exact, never trimmed.</summary>
+    [Theory]
+    [InlineData(" htxcaikinh@example.vn")]
+    [InlineData("htxcaikinh@example.vn ")]
+    [InlineData("htxcaikinh@example.vn\n")]
+    [InlineData("   ")]
+    public void Register_EmailWithSurroundingWhiteSpace_IsRefused(string email)
+    {
+        AssertRefused(Details() with { Email = email }, "email", "email.format");
+    }
+
+    [Fact]
+    public void Register_EmptyPhoneAndEmail_MeanNone()
+    {
+        var cooperative = Registered(Details() with { Phone = "", Email = "" });
+
+        Assert.Null(cooperative.Phone);
+        Assert.Null(cooperative.Email);
+    }
+
     [Fact]
     public void Register_FoundedBefore1900_IsRefused()
     {
@@ -153,20 +199,16 @@ public class RegisterTests
     }
 
     [Fact]
-    public void Register_OptionalTexts_BlankBecomesNullAndOthersAreTrimmed()
+    public void Register_OptionalFreeTexts_BlankBecomesNullAndOthersAreTrimmed()
     {
         var cooperative = Registered(Details() with
         {
             Address = "   ",
             Representative = " Hoàng Văn Thắng ",
-            Phone = "",
-            Email = null,
         });
 
         Assert.Null(cooperative.Address);
         Assert.Equal("Hoàng Văn Thắng", cooperative.Representative);
-        Assert.Null(cooperative.Phone);
-        Assert.Null(cooperative.Email);
     }
 
     [Theory]

@@ -407,13 +407,23 @@ public sealed class ContractFuzzer(JsonNode document)
             _ => null,
         };
 
-    /// <summary>Registration codes are unique: each request gets a fresh one, so that variations are not all 409s.</summary>
+    /// <summary>
+    /// Registration codes are unique: each request gets a fresh one, so that variations are not all
+    /// 409s; and a fresh name, so that the register is not filled with copies of a real record.
+    /// </summary>
     private JsonObject FreshCodes(JsonObject body)
     {
+        var n = Interlocked.Increment(ref _codes);
         if (body.ContainsKey("registrationCode"))
         {
-            var n = Interlocked.Increment(ref _codes);
             body["registrationCode"] = (7_100_000_000L + (Environment.ProcessId % 1000 * 100_000) + n).ToString(CultureInfo.InvariantCulture);
+        }
+
+        // The document's example name is a real organization of the demo register; hundreds of
+        // copies of it would bury the original for every other test of the shared database.
+        if (body["name"] is JsonValue name && name.TryGetValue<string>(out var text))
+        {
+            body["name"] = $"{text} (fuzz {n.ToString(CultureInfo.InvariantCulture)})";
         }
 
         return body;

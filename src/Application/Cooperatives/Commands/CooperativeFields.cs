@@ -70,14 +70,14 @@ public abstract record CooperativeFields
     [FieldRules(MaxLength = 255)]
     public string? Representative { get; init; }
 
-    /// <summary>Contact phone.</summary>
+    /// <summary>Contact phone: at least 6 digits; exact, not trimmed (no space at either end).</summary>
     /// <example>0205 3825 123</example>
-    [FieldRules(MaxLength = 30, Pattern = @"^\+?[0-9 ().-]{6,30}$")]
+    [FieldRules(MaxLength = OrganizationRules.PhoneMaxLength, Pattern = OrganizationRules.PhonePattern)]
     public string? Phone { get; init; }
 
-    /// <summary>Contact e-mail.</summary>
+    /// <summary>Contact e-mail; exact, not trimmed (no white space anywhere).</summary>
     /// <example>htxcaikinh@example.vn</example>
-    [FieldRules(MaxLength = 254, Format = "email")]
+    [FieldRules(MaxLength = OrganizationRules.EmailMaxLength, Format = "email")]
     public string? Email { get; init; }
 
     /// <summary>Youth cooperative (HTX thanh niên); false when absent.</summary>

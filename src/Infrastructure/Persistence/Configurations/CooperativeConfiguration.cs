@@ -57,7 +57,8 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
             .HasConstraintName("fk_cooperatives_communes_commune_in_province")
             .OnDelete(DeleteBehavior.Restrict);
 
-        // Free text is stored trimmed; the limits are those of the trimmed value (OrganizationRules).
+        // Free text is stored trimmed, phone and e-mail exactly as sent; the limits are those of the
+        // stored value (OrganizationRules).
         builder.Property(c => c.Address).HasMaxLength(OrganizationRules.AddressMaxLength);
         builder.Property(c => c.Representative).HasMaxLength(OrganizationRules.RepresentativeMaxLength);
         builder.Property(c => c.Phone).HasMaxLength(OrganizationRules.PhoneMaxLength);

@@ -53,7 +53,7 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// Words to find in the name or registration code, ignoring case and Vietnamese diacritics
     /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match.
     /// </summary>
-    [FieldRules(MaxLength = 200)]
+    [FieldRules(MaxLength = ListCooperativesQueryValidator.MaxQueryLength)]
     public string? Q { get; set; }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
 
     /// <summary>Page number, from 1 (default 1).</summary>
     /// <example>1</example>
-    [FieldRules(Minimum = 1, Maximum = 1_000_000)]
+    [FieldRules(Minimum = 1, Maximum = ListCooperativesQueryValidator.MaxPage)]
     public int Page { get; set; } = 1;
 
     /// <summary>Items per page, 1–200 (default 20).</summary>
