@@ -32,30 +32,21 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemOf(StatusCodes.Status404NotFound);
         group.MapPost("", Create).WithName(nameof(Create))
-            .Accepts<CreateCooperativeCommand>("application/json")
+            .AcceptsJson<CreateCooperativeCommand>()
             .Produces<CooperativeDto>(StatusCodes.Status201Created)
-            .ProducesFieldErrors()
-            .ProducesProblemOf(StatusCodes.Status409Conflict)
-            .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblemOf(StatusCodes.Status409Conflict);
         group.MapPut("{id:guid}", Update).WithName(nameof(Update))
-            .Accepts<UpdateCooperativeCommand>("application/json")
+            .AcceptsJson<UpdateCooperativeCommand>()
             .Produces<CooperativeDto>()
-            .ProducesFieldErrors()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict)
-            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed);
         group.MapPost("{id:guid}/status", ChangeStatus).WithName(nameof(ChangeStatus))
-            .Accepts<ChangeCooperativeStatusCommand>("application/json")
+            .AcceptsJson<ChangeCooperativeStatusCommand>()
             .Produces<CooperativeDto>()
-            .ProducesFieldErrors()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict)
-            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed);
         group.MapGet("{id:guid}/status-history", StatusHistory).WithName(nameof(StatusHistory))
             .Produces<IReadOnlyList<StatusChangeDto>>()
             .ProducesProblemOf(StatusCodes.Status404NotFound);

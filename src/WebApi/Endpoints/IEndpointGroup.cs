@@ -50,6 +50,16 @@ internal static class EndpointConventions
     public static RouteHandlerBuilder ProducesFieldErrors(this RouteHandlerBuilder builder) =>
         builder.Produces<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json");
 
+    /// <summary>
+    /// An endpoint that reads a JSON body of <typeparamref name="TBody"/>: it may answer 400 with
+    /// field errors, 413 (too large) and 415 (not JSON).
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder builder) where TBody : notnull =>
+        builder.Accepts<TBody>("application/json")
+            .ProducesFieldErrors()
+            .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>A problem answer without field errors.</summary>
     public static RouteHandlerBuilder ProducesProblemOf(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(status, "application/problem+json");

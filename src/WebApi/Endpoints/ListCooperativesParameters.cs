@@ -32,7 +32,7 @@ internal sealed class ListCooperativesParameters
             EstablishedTo = q.Date("establishedTo"),
             Q = q.String("q"),
             Sort = q.String("sort"),
-            Page = q.Integer("page", 1, 1, 1_000_000),
+            Page = q.Integer("page", 1, 1, ListCooperativesQueryValidator.MaxPage),
             PageSize = q.Integer("pageSize", 20, 1, ListCooperativesQuery.MaxPageSize),
         };
         q.ThrowIfInvalid();
