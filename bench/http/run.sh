@@ -169,7 +169,7 @@ wait_ready "$api_pid" "http://127.0.0.1:$api_port/health/ready" "$work/api.log"
 
 COLUMNS="id, registration_code, name, kind, sector, status, province_code, commune_code, address,
     established_on, charter_capital, member_count, employee_count, representative, phone, email,
-    is_youth_cooperative, main_products, created_at, updated_at"
+    is_youth_cooperative, main_products, created_at, updated_at, status_since, last_sequence"
 # The generator of bench/list-queries/load.sql (deterministic names, codes, places, statuses).
 generator=$(sed -n '/^WITH cm AS (/,/^FROM r;$/p' "$ROOT/bench/list-queries/load.sql" |
     sed -e "s/:rows/$ROWS/" -e 's/^FROM r;$/FROM r/')
