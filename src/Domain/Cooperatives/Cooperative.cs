@@ -9,7 +9,7 @@ namespace CoopApi.Domain.Cooperatives;
 /// The aggregate guards its own invariants: no layer above can create an organization with too
 /// few members, a future founding date, or a status history that breaks the allowed transitions.
 /// </summary>
-public sealed class Cooperative : Entity
+public sealed class Cooperative : AggregateRoot
 {
     /// <summary>Reason recorded on the registration entry of the status history.</summary>
     public const string RegistrationReason = "Đăng ký thành lập / Registered";
@@ -17,6 +17,9 @@ public sealed class Cooperative : Entity
     private readonly List<StatusChange> _statusHistory = [];
 
     private Cooperative() { } // for EF Core
+
+    /// <inheritdoc />
+    public override string AggregateType => "cooperative";
 
     /// <summary>Tax code (mã số thuế / mã số HTX); null only for cooperative groups.</summary>
     public string? RegistrationCode { get; private set; }
@@ -112,6 +115,7 @@ public sealed class Cooperative : Entity
         cooperative.LastSequence = 0;
         cooperative._statusHistory.Add(new StatusChange(cooperative.Id, 0, null, OrganizationStatus.Active,
             details.EstablishedOn, RegistrationReason, now));
+        cooperative.Raise(new CooperativeRegistered(cooperative.Id, now, cooperative.Status, cooperative.CurrentDetails()));
         return cooperative;
     }
 
@@ -121,9 +125,14 @@ public sealed class Cooperative : Entity
     /// only entry of the history; the registration entry itself keeps the date it recorded
     /// (docs/decisions/0010-history-is-append-only.md).
     /// </summary>
+    /// <remarks>Raises <see cref="CooperativeDetailsChanged"/> naming the fields that changed, or nothing when none did.</remarks>
+    /// <param name="details">Descriptive fields.</param>
+    /// <param name="today">Today's date in Vietnam, to reject founding dates in the future.</param>
+    /// <param name="now">The current instant, recorded on the event.</param>
+    /// <param name="units">The administrative map, to check the province and the commune in it.</param>
     /// <exception cref="BusinessRuleViolationException">Dissolved, or the founding date can no longer change.</exception>
     /// <exception cref="DomainValidationException">A field breaks a rule of <see cref="OrganizationRules"/>.</exception>
-    public void UpdateDetails(CooperativeDetails details, DateOnly today, IAdministrativeUnits units)
+    public void UpdateDetails(CooperativeDetails details, DateOnly today, DateTimeOffset now, IAdministrativeUnits units)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (Status == OrganizationStatus.Dissolved)
@@ -136,7 +145,22 @@ public sealed class Cooperative : Entity
             throw OrganizationRules.Errors.FoundingDateFixed(EstablishedOn).AsViolation();
         }
 
+        var before = Fields();
         Apply(details, today, units);
+        var after = Fields();
+        var changes = new List<FieldChange>();
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (!SameValue(before[i].Value, after[i].Value))
+            {
+                changes.Add(new FieldChange(before[i].Name, before[i].Value, after[i].Value));
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            Raise(new CooperativeDetailsChanged(Id, now, changes));
+        }
     }
 
     /// <summary>
@@ -182,8 +206,27 @@ public sealed class Cooperative : Entity
         LastSequence = change.Sequence;
         Status = newStatus;
         StatusSince = effectiveOn;
+        Raise(new CooperativeStatusChanged(Id, now, change.FromStatus!.Value, newStatus, effectiveOn, change.Reason, change.Sequence));
         return change;
     }
+
+    private CooperativeDetails CurrentDetails() => new(RegistrationCode, Name, Kind, Sector, ProvinceCode, CommuneCode,
+        Address, EstablishedOn, CharterCapital, MemberCount, EmployeeCount, Representative, Phone, Email,
+        IsYouthCooperative, MainProducts);
+
+    /// <summary>The descriptive fields under their API names, in the order of the resource.</summary>
+    private (string Name, object? Value)[] Fields() =>
+    [
+        ("registrationCode", RegistrationCode), ("name", Name), ("kind", Kind), ("sector", Sector),
+        ("provinceCode", ProvinceCode), ("communeCode", CommuneCode), ("address", Address),
+        ("establishedOn", EstablishedOn), ("charterCapital", CharterCapital), ("memberCount", MemberCount),
+        ("employeeCount", EmployeeCount), ("representative", Representative), ("phone", Phone), ("email", Email),
+        ("isYouthCooperative", IsYouthCooperative), ("mainProducts", MainProducts),
+    ];
+
+    private static bool SameValue(object? a, object? b) => a is string[] x && b is string[] y
+        ? x.AsSpan().SequenceEqual(y)
+        : Equals(a, b);
 
     private void Apply(CooperativeDetails d, DateOnly today, IAdministrativeUnits units)
     {

@@ -2,7 +2,9 @@ using CoopApi.Application.Common.Exceptions;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Search;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Infrastructure.Persistence.Events;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -38,8 +40,39 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
     /// <summary>Which seed data sets have been loaded, with their checksums.</summary>
     public DbSet<SeedRecord> SeedHistory => Set<SeedRecord>();
 
-    /// <inheritdoc />
+    /// <summary>The append-only outbox of domain events (<c>domain_events</c>).</summary>
+    public DbSet<StoredEvent> DomainEvents => Set<StoredEvent>();
+
+    /// <summary>
+    /// Who the events of the current unit of work are attributed to; set by the transaction
+    /// runner for the length of a command (the context is pooled, so it cannot take the scoped
+    /// current user in its constructor).
+    /// </summary>
+    internal string? Actor { get; set; }
+
+    /// <summary>
+    /// Saves, appending the domain events raised by the tracked aggregates to
+    /// <c>domain_events</c> in the same save (hence the same transaction). Once saved, the
+    /// aggregates forget them; when the save fails, the rows are dropped from the change tracker
+    /// and the events stay with their aggregates, so nothing is ever stored twice.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
+        try
+        {
+            var saved = await SaveTranslatingErrorsAsync(cancellationToken);
+            DomainEventOutbox.Stored(sources);
+            return saved;
+        }
+        catch
+        {
+            DomainEventOutbox.NotStored(this, rows);
+            throw;
+        }
+    }
+
+    private async Task<int> SaveTranslatingErrorsAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -71,5 +104,10 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
         modelBuilder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Fold))!)
             .HasName(FoldFunction).HasSchema("public");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoopDbContext).Assembly);
+        // Raised events travel to domain_events as rows, not as columns of the aggregate.
+        foreach (var aggregate in modelBuilder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            modelBuilder.Entity(aggregate.ClrType).Ignore(nameof(AggregateRoot.DomainEvents)).Ignore(nameof(AggregateRoot.AggregateType));
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace CoopApi.Infrastructure.Persistence;
 /// transient failure, the whole unit (reads, checks and writes) runs again from a clean change
 /// tracker, never half of it.
 /// </summary>
-internal sealed class TransactionRunner(CoopDbContext db) : ITransactionRunner
+internal sealed class TransactionRunner(CoopDbContext db, ICurrentUser currentUser) : ITransactionRunner
 {
     public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -20,11 +20,21 @@ internal sealed class TransactionRunner(CoopDbContext db) : ITransactionRunner
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async ct =>
         {
+            // A retry starts from a clean change tracker: the aggregates (and the events they
+            // raised) of a failed attempt are dropped with it, and the rerun raises its own.
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var result = await work(ct);
-            await transaction.CommitAsync(ct);
-            return result;
+            db.Actor = currentUser.Id;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var result = await work(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            finally
+            {
+                db.Actor = null;
+            }
         }, cancellationToken);
     }
 }

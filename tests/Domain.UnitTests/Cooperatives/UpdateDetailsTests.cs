@@ -32,7 +32,7 @@ public class UpdateDetailsTests
         var id = cooperative.Id;
         var details = Changed();
 
-        cooperative.UpdateDetails(details, Today, SmallMap.Instance);
+        cooperative.UpdateDetails(details, Today, Now, SmallMap.Instance);
 
         Assert.Equal(id, cooperative.Id);
         Assert.Equal(details.RegistrationCode, cooperative.RegistrationCode);
@@ -61,7 +61,7 @@ public class UpdateDetailsTests
         cooperative.UpdateDetails(Details() with
         {
             Address = null, Representative = null, Phone = null, Email = null, EmployeeCount = null, MainProducts = [],
-        }, Today, SmallMap.Instance);
+        }, Today, Now, SmallMap.Instance);
 
         Assert.Null(cooperative.Address);
         Assert.Null(cooperative.Representative);
@@ -76,7 +76,7 @@ public class UpdateDetailsTests
     {
         var cooperative = InStatus(OrganizationStatus.Suspended);
 
-        cooperative.UpdateDetails(Changed() with { EstablishedOn = Founded }, Today, SmallMap.Instance);
+        cooperative.UpdateDetails(Changed() with { EstablishedOn = Founded }, Today, Now, SmallMap.Instance);
 
         Assert.Equal(OrganizationStatus.Suspended, cooperative.Status);
         Assert.Equal(2, cooperative.StatusHistory.Count);
@@ -88,7 +88,7 @@ public class UpdateDetailsTests
         var cooperative = Registered();
         var corrected = new DateOnly(2010, 1, 1);
 
-        cooperative.UpdateDetails(Details() with { EstablishedOn = corrected }, Today, SmallMap.Instance);
+        cooperative.UpdateDetails(Details() with { EstablishedOn = corrected }, Today, Now, SmallMap.Instance);
 
         Assert.Equal(corrected, cooperative.EstablishedOn);
         Assert.Equal(Founded, Assert.Single(cooperative.StatusHistory).EffectiveOn);
@@ -100,7 +100,7 @@ public class UpdateDetailsTests
         var cooperative = InStatus(OrganizationStatus.Suspended);
 
         var ex = Assert.Throws<BusinessRuleViolationException>(() =>
-            cooperative.UpdateDetails(Details() with { EstablishedOn = new DateOnly(2001, 1, 1), Name = "Tên mới" }, Today, SmallMap.Instance));
+            cooperative.UpdateDetails(Details() with { EstablishedOn = new DateOnly(2001, 1, 1), Name = "Tên mới" }, Today, Now, SmallMap.Instance));
 
         Assert.Equal("establishedOn.historyStarted", ex.Code);
         Assert.Equal(Founded, cooperative.EstablishedOn);
@@ -112,7 +112,7 @@ public class UpdateDetailsTests
     {
         var cooperative = InStatus(OrganizationStatus.Suspended);
 
-        cooperative.UpdateDetails(Details() with { Name = "Tên mới" }, Today, SmallMap.Instance);
+        cooperative.UpdateDetails(Details() with { Name = "Tên mới" }, Today, Now, SmallMap.Instance);
 
         Assert.Equal("Tên mới", cooperative.Name);
     }
@@ -123,7 +123,7 @@ public class UpdateDetailsTests
         var cooperative = InStatus(OrganizationStatus.Dissolved);
 
         var ex = Assert.Throws<BusinessRuleViolationException>(() =>
-            cooperative.UpdateDetails(Details(OrganizationKind.CooperativeUnion) with { MemberCount = 3 }, Today, SmallMap.Instance));
+            cooperative.UpdateDetails(Details(OrganizationKind.CooperativeUnion) with { MemberCount = 3 }, Today, Now, SmallMap.Instance));
 
         Assert.Equal("cooperative.dissolved", ex.Code);
         Assert.Equal(OrganizationKind.Cooperative, cooperative.Kind);
@@ -135,7 +135,7 @@ public class UpdateDetailsTests
         var cooperative = Registered();
 
         var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Details() with { ProvinceCode = "24" }, Today, SmallMap.Instance));
+            cooperative.UpdateDetails(Details() with { ProvinceCode = "24" }, Today, Now, SmallMap.Instance));
 
         Assert.Equal("communeCode", ex.Field);
         Assert.Equal("communeCode.notInProvince", ex.Code);
@@ -148,7 +148,7 @@ public class UpdateDetailsTests
         var cooperative = Registered();
 
         var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Changed() with { MemberCount = 2 }, Today, SmallMap.Instance));
+            cooperative.UpdateDetails(Changed() with { MemberCount = 2 }, Today, Now, SmallMap.Instance));
 
         Assert.Equal("memberCount", ex.Field);
         Assert.Equal(Details().Name, cooperative.Name);
@@ -161,7 +161,7 @@ public class UpdateDetailsTests
         var cooperative = Registered();
 
         var ex = Assert.Throws<DomainValidationException>(() =>
-            cooperative.UpdateDetails(Details() with { EstablishedOn = Today.AddDays(1) }, Today, SmallMap.Instance));
+            cooperative.UpdateDetails(Details() with { EstablishedOn = Today.AddDays(1) }, Today, Now, SmallMap.Instance));
 
         Assert.Equal("establishedOn", ex.Field);
         Assert.Equal("establishedOn.inFuture", ex.Code);
@@ -170,6 +170,6 @@ public class UpdateDetailsTests
     [Fact]
     public void UpdateDetails_NullDetails_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => Registered().UpdateDetails(null!, Today, SmallMap.Instance));
+        Assert.Throws<ArgumentNullException>(() => Registered().UpdateDetails(null!, Today, Now, SmallMap.Instance));
     }
 }

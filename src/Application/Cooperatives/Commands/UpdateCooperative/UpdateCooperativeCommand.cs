@@ -38,7 +38,7 @@ public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IV
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         var details = request.ToDetails();
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
-        cooperative.UpdateDetails(details, calendar.Today, units);
+        cooperative.UpdateDetails(details, calendar.Today, calendar.Now, units);
         await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);
         return cooperative.ToDto();
     }
