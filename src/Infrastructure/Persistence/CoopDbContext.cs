@@ -51,28 +51,11 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
     internal string? Actor { get; set; }
 
     /// <summary>
-    /// Saves, appending the domain events raised by the tracked aggregates to
-    /// <c>domain_events</c> in the same save (hence the same transaction). Once saved, the
-    /// aggregates forget them; when the save fails, the rows are dropped from the change tracker
-    /// and the events stay with their aggregates, so nothing is ever stored twice.
+    /// Saves (see <see cref="SaveChangesAsync(bool, CancellationToken)"/> for the events), turning
+    /// database errors into the application's: a lost race, a constraint a feature declared, a
+    /// duplicate.
     /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
-    {
-        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
-        try
-        {
-            var saved = await SaveTranslatingErrorsAsync(cancellationToken);
-            DomainEventOutbox.Stored(sources);
-            return saved;
-        }
-        catch
-        {
-            DomainEventOutbox.NotStored(this, rows);
-            throw;
-        }
-    }
-
-    private async Task<int> SaveTranslatingErrorsAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -91,6 +74,45 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
         {
             throw new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).",
                 $"Giá trị đã tồn tại ({pg.ConstraintName}).");
+        }
+    }
+
+    /// <summary>
+    /// Every save goes through here: the domain events raised by the tracked aggregates are
+    /// appended to <c>domain_events</c> in the same save, hence the same transaction. Once saved,
+    /// the aggregates forget them; when the save fails, the rows leave the change tracker and the
+    /// events stay with their aggregates, so nothing is stored twice.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            DomainEventOutbox.Stored(sources);
+            return saved;
+        }
+        catch
+        {
+            DomainEventOutbox.NotStored(this, rows);
+            throw;
+        }
+    }
+
+    /// <summary>The synchronous twin of <see cref="SaveChangesAsync(bool, CancellationToken)"/>: the same events, the same way.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
+        try
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            DomainEventOutbox.Stored(sources);
+            return saved;
+        }
+        catch
+        {
+            DomainEventOutbox.NotStored(this, rows);
+            throw;
         }
     }
 
