@@ -208,6 +208,33 @@ public sealed class DomainEventsOutboxTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TwoSavesInOneUnit_StoreEachEventOnce()
+    {
+        var created = await TestData.CreateAsync(_client);
+        var id = Guid.Parse(Id(created));
+
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var runner = scope.ServiceProvider.GetRequiredService<ITransactionRunner>();
+            var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+            var calendar = scope.ServiceProvider.GetRequiredService<IVietnamCalendar>();
+            await runner.RunAsync(async ct =>
+            {
+                var cooperative = await db.Cooperatives.FirstAsync(c => c.Id == id, ct);
+                cooperative.ChangeStatus(OrganizationStatus.Suspended, new DateOnly(2020, 1, 1), "Tạm ngừng", calendar.Today, calendar.Now);
+                await db.SaveChangesAsync(ct);
+                cooperative.ChangeStatus(OrganizationStatus.Active, new DateOnly(2021, 1, 1), "Hoạt động trở lại", calendar.Today, calendar.Now);
+                await db.SaveChangesAsync(ct);
+                return 0;
+            }, CancellationToken.None);
+        }
+
+        var stored = await EventsOfAsync(Id(created));
+        Assert.Equal(["CooperativeRegistered", "CooperativeStatusChanged", "CooperativeStatusChanged"], stored.Select(e => e.EventType));
+        Assert.Equal(["suspended", "active"], stored.Skip(1).Select(e => (string)e.Payload["to"]!));
+    }
+
+    [Fact]
     public async Task EachRow_CarriesItsWritingTransactionId()
     {
         var created = await TestData.CreateAsync(_client);
