@@ -99,22 +99,13 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
         }
     }
 
-    /// <summary>The synchronous twin of <see cref="SaveChangesAsync(bool, CancellationToken)"/>: the same events, the same way.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
-        try
-        {
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            DomainEventOutbox.Stored(sources);
-            return saved;
-        }
-        catch
-        {
-            DomainEventOutbox.NotStored(this, rows);
-            throw;
-        }
-    }
+    /// <summary>
+    /// Not used: every write is asynchronous and goes through
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which stores the domain events. A
+    /// synchronous save would have to repeat that, so it is refused instead of silently skipping it.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync: it stores the domain events with the change.");
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -17,8 +17,9 @@ internal sealed class AdministrativeUnitReadModel(NpgsqlDataSource dataSource) :
         "SELECT c.code, c.name, c.kind FROM provinces AS p LEFT JOIN communes AS c ON c.province_code = p.code "
         + "WHERE p.code = $1 ORDER BY c.code NULLS FIRST";
 
+    // Same columns as CommuneMergeSql: a province merged whole, into a unit that is its own province.
     private const string ProvinceMergeSql =
-        "SELECT m.old_name, p.code, p.name FROM province_merges AS m JOIN provinces AS p ON m.new_code = p.code "
+        "SELECT m.old_name, p.code, p.name, p.code, 'full' FROM province_merges AS m JOIN provinces AS p ON m.new_code = p.code "
         + "WHERE m.old_code = $1 ORDER BY p.code";
 
     private const string CommuneMergeSql =
@@ -71,27 +72,17 @@ internal sealed class AdministrativeUnitReadModel(NpgsqlDataSource dataSource) :
     }
 
     /// <inheritdoc />
-    public async Task<PreReformCodeDto?> LookupPreReformProvinceAsync(string code, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(ProvinceMergeSql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        string? oldName = null;
-        var current = new List<CurrentUnitDto>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            oldName ??= reader.GetString(0);
-            var province = reader.GetString(1);
-            current.Add(new CurrentUnitDto { Code = province, Name = reader.GetString(2), ProvinceCode = province, Part = MergePart.Full });
-        }
-
-        return oldName is null ? null : new PreReformCodeDto { Code = code, Level = "province", OldName = oldName, Current = current };
-    }
+    public Task<PreReformCodeDto?> LookupPreReformProvinceAsync(string code, CancellationToken cancellationToken) =>
+        LookupPreReformAsync(ProvinceMergeSql, "province", code, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<PreReformCodeDto?> LookupPreReformCommuneAsync(string code, CancellationToken cancellationToken)
+    public Task<PreReformCodeDto?> LookupPreReformCommuneAsync(string code, CancellationToken cancellationToken) =>
+        LookupPreReformAsync(CommuneMergeSql, "commune", code, cancellationToken);
+
+    /// <summary>Reads rows of (old name, code, name, province code, part); null when there are none.</summary>
+    private async Task<PreReformCodeDto?> LookupPreReformAsync(string sql, string level, string code, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CommuneMergeSql);
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         string? oldName = null;
@@ -108,6 +99,6 @@ internal sealed class AdministrativeUnitReadModel(NpgsqlDataSource dataSource) :
             });
         }
 
-        return oldName is null ? null : new PreReformCodeDto { Code = code, Level = "commune", OldName = oldName, Current = current };
+        return oldName is null ? null : new PreReformCodeDto { Code = code, Level = level, OldName = oldName, Current = current };
     }
 }
