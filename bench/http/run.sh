@@ -96,16 +96,12 @@ cleanup() {
     trap - EXIT INT TERM
     stop_pid "$api_pid" || true
     stop_pid "$base_pid" || true
-    if [ -n "$cluster_datadir" ]; then
-        pg_stop_cluster "$cluster_datadir" || say "warning: could not stop PostgreSQL in $cluster_datadir"
-    fi
     if [ "$KEEP" = 1 ]; then
+        [ -z "$cluster_datadir" ] || pg_stop_cluster "$cluster_datadir" || true
         say "kept $work"
     else
+        [ -z "$cluster_datadir" ] || pg_discard_cluster "$cluster_datadir"
         rm -rf "$work"
-        case $cluster_datadir in
-            /var/tmp/coopapi-*/*) rm -rf "$(dirname "$cluster_datadir")" ;;
-        esac
     fi
     exit "$rc"
 }

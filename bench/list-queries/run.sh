@@ -101,18 +101,12 @@ cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     stop_api || true
-    if [ -n "$cluster_datadir" ]; then
-        pg_stop_cluster "$cluster_datadir" || say "warning: could not stop PostgreSQL in $cluster_datadir"
-    fi
     if [ "$KEEP" = 1 ]; then
+        [ -z "$cluster_datadir" ] || pg_stop_cluster "$cluster_datadir" || true
         say "kept $work"
     else
+        [ -z "$cluster_datadir" ] || pg_discard_cluster "$cluster_datadir"
         rm -rf "$work"
-        # pg_start_cluster moves the data directory to /var/tmp/coopapi-<hash> when the postgres
-        # user cannot reach the requested one; remove that too.
-        case $cluster_datadir in
-            /var/tmp/coopapi-*/*) rm -rf "$(dirname "$cluster_datadir")" ;;
-        esac
     fi
     exit "$rc"
 }

@@ -16,6 +16,8 @@
 #                                       on data nobody keeps
 #   pg_cluster_running <datadir>        true when a postmaster runs in that datadir
 #   pg_stop_cluster <datadir>           pg_ctl -m fast stop (no-op when not running)
+#   pg_discard_cluster <datadir>        stop it and remove its data directory (also where
+#                                       pg_resolve_datadir moved it, /var/tmp/coopapi-<hash>)
 #   pg_create_database <port> <name>    CREATE DATABASE unless it exists
 #   pg_create_app_database <port> <name> <role>
 #                                       the role (LOGIN, not a superuser) and its own database;
@@ -413,6 +415,20 @@ pg_stop_cluster() {
     owner=$(stat -c %U "$datadir")
     _pg_say "stopping PostgreSQL in $datadir"
     _pg_run_as "$owner" "$bindir/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >&2
+}
+
+pg_discard_cluster() {
+    local datadir
+    if [ -z "${1:-}" ]; then
+        _pg_say "usage: pg_discard_cluster <datadir>"
+        return 2
+    fi
+    datadir=$(pg_resolve_datadir "$1")
+    pg_stop_cluster "$datadir" || _pg_say "warning: could not stop PostgreSQL in $datadir"
+    case $datadir in
+        /var/tmp/coopapi-*/*) rm -rf "$(dirname "$datadir")" ;;
+        *) rm -rf "$datadir" ;;
+    esac
 }
 
 pg_create_database() {
