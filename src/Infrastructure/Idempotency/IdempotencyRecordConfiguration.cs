@@ -30,7 +30,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(MaxKeyLength);
         builder.Property(r => r.RequestFingerprint).HasMaxLength(64);
         builder.Property(r => r.Method).HasMaxLength(10);
-        builder.Property(r => r.Path).HasMaxLength(2048);
+        // Path and query as sent (bounded by the server's request-line limit, not by a column length).
+        builder.Property(r => r.Path).HasColumnType("text");
         builder.Property(r => r.Headers).HasColumnType("jsonb");
         builder.Property(r => r.Body).HasColumnType("bytea");
         builder.HasIndex(r => r.ExpiresAt);

@@ -43,5 +43,10 @@ internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, IdempotencyO
         {
             logger.LogWarning("Purge of expired idempotency keys skipped: {Reason}", ex.GetBaseException().Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never stops the host (a failed background service would): the next round tries again.
+            logger.LogError(ex, "Purge of expired idempotency keys failed");
+        }
     }
 }

@@ -225,7 +225,8 @@ public sealed class IdempotencyKeyTests(ApiFixture fixture)
 
         using var request = new HttpRequestMessage(HttpMethod.Post, Route)
         {
-            Content = RawJson("\n  " + reordered.ToJsonString().Replace(",", " ,\n  ", StringComparison.Ordinal)),
+            // Indented, members reversed, Vietnamese letters as UTF-8 instead of \u escapes.
+            Content = RawJson(reordered.ToJsonString(new System.Text.Json.JsonSerializerOptions(Readable) { WriteIndented = true })),
         };
         request.Headers.Add(KeyHeader, key);
         using var retry = await _client.SendAsync(request);

@@ -437,8 +437,7 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
+                        .HasColumnType("text")
                         .HasColumnName("path");
 
                     b.Property<string>("RequestFingerprint")

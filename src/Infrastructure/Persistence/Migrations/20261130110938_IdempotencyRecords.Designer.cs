@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoopApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CoopDbContext))]
-    [Migration("20261130104929_IdempotencyRecords")]
+    [Migration("20261130110938_IdempotencyRecords")]
     partial class IdempotencyRecords
     {
         /// <inheritdoc />
@@ -440,8 +440,7 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
+                        .HasColumnType("text")
                         .HasColumnName("path");
 
                     b.Property<string>("RequestFingerprint")

@@ -19,7 +19,7 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     request_fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    path = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    path = table.Column<string>(type: "text", nullable: false),
                     request_id = table.Column<Guid>(type: "uuid", nullable: false),
                     status_code = table.Column<int>(type: "integer", nullable: false),
                     headers = table.Column<string>(type: "jsonb", nullable: false),
