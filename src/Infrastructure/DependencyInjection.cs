@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Infrastructure.Idempotency;
 using CoopApi.Infrastructure.Persistence;
 using CoopApi.Infrastructure.ReferenceData;
 using CoopApi.Infrastructure.ReadSide;
@@ -51,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<CoopDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         services.AddReadSide();
+        services.AddSingleton(IdempotencyOptions.From(configuration));
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddHostedService<IdempotencyPurge>();
 
 // One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));

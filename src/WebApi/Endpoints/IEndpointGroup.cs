@@ -1,4 +1,5 @@
 using System.Reflection;
+using CoopApi.WebApi.Infrastructure;
 
 namespace CoopApi.WebApi.Endpoints;
 
@@ -38,13 +39,40 @@ internal static class EndpointGroups
 /// <summary>Metadata every endpoint group shares.</summary>
 internal static class EndpointConventions
 {
-    /// <summary>JSON responses, problem bodies for errors, and 500 documented on every operation.</summary>
+    /// <summary>
+    /// JSON responses, problem bodies for errors, and 500 documented on every operation; every
+    /// POST honours <c>Idempotency-Key</c> (<see cref="IdempotentPosts{TBuilder}"/>).
+    /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup(prefix)
             .WithTags(tag)
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+                new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]))
+            .IdempotentPosts();
+
+    /// <summary>
+    /// Every POST of the group, present and future, gets the <see cref="IdempotencyFilter"/> as
+    /// its outermost filter, the <see cref="IdempotentPostMetadata"/> that documents the header,
+    /// and its 422 response.
+    /// </summary>
+    public static TBuilder IdempotentPosts<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            // HttpMethodMetadata is added before group conventions run.
+            if (!endpoint.Metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Contains(HttpMethods.Post, StringComparer.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
+            endpoint.FilterFactories.Insert(0, IdempotencyFilter.Create);
+            endpoint.Metadata.Add(IdempotentPostMetadata.Instance);
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status422UnprocessableEntity,
+                typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        });
+        return builder;
+    }
 
     /// <summary>A 400 answer with field errors.</summary>
     public static RouteHandlerBuilder ProducesFieldErrors(this RouteHandlerBuilder builder) =>
@@ -63,4 +91,15 @@ internal static class EndpointConventions
     /// <summary>A problem answer without field errors.</summary>
     public static RouteHandlerBuilder ProducesProblemOf(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(status, "application/problem+json");
+}
+
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c> (for the OpenAPI document).</summary>
+internal sealed class IdempotentPostMetadata
+{
+    /// <summary>The one instance.</summary>
+    public static IdempotentPostMetadata Instance { get; } = new();
+
+    private IdempotentPostMetadata()
+    {
+    }
 }

@@ -222,6 +222,12 @@ internal static partial class ProblemExamples
                     "The record was changed by someone else.",
                     "The record changed since the version named in If-Match. Read it again (GET) and retry with its new ETag.", "preconditionFailed"));
                 break;
+            case 422:
+                Add(examples, "idempotencyKeyReused", "The Idempotency-Key was used for another request", Problem(path, 422,
+                    "The request could not be processed.",
+                    "The Idempotency-Key '5f0c6a8e-2b1d-4c3e-9a7f-1e2d3c4b5a69' was already used with a different body. A retry must repeat its request exactly; use a new key for a new request.",
+                    "idempotencyKey.reused"));
+                break;
             case 413:
                 Add(examples, "payloadTooLarge", "Too large", Problem(path, 413, "The request body is too large.",
                     "The body may be at most 1048576 bytes.", "payloadTooLarge"));

@@ -52,6 +52,7 @@ internal static class SwaggerSetup
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
+            options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
             options.DocumentFilter<EndpointGroupTagsDocumentFilter>();

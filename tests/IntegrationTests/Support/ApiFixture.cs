@@ -41,6 +41,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureServices(TestHooks.Install);
         });
         factory.UseKestrel();
         factory.StartServer();
