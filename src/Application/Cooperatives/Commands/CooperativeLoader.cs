@@ -16,7 +16,7 @@ internal static class CooperativeLoader
     /// that is no longer current; a change made after this read is caught at save time by the
     /// concurrency token.
     /// </summary>
-    public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, uint? expectedVersion,
+    public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, int? expectedVersion,
         CancellationToken ct)
     {
         var cooperative = await db.Cooperatives
@@ -35,7 +35,7 @@ internal static class CooperativeLoader
     /// it read: from its point of view the record changed after that version, whichever moment
     /// the other writer committed.
     /// </summary>
-    public static async Task SaveAsync(IApplicationDbContext db, uint? expectedVersion, CancellationToken ct)
+    public static async Task SaveAsync(IApplicationDbContext db, int? expectedVersion, CancellationToken ct)
     {
         try
         {
