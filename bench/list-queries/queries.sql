@@ -11,7 +11,7 @@ SELECT count(*)::int
 	WHERE c.search_text LIKE '%' || COALESCE(public.coop_search_fold($1), '') || '%' ESCAPE '\';
 
 PREPARE search1_page(text, integer, integer) AS
-SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.xmin AS "Version"
+SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.version AS "Version"
 	FROM cooperatives AS c
 	WHERE c.search_text LIKE '%' || COALESCE(public.coop_search_fold($1), '') || '%' ESCAPE '\'
 	ORDER BY c.name, c.id
@@ -24,7 +24,7 @@ SELECT count(*)::int
 	WHERE c.search_text LIKE '%' || COALESCE(public.coop_search_fold($1), '') || '%' ESCAPE '\' AND c.search_text LIKE '%' || COALESCE(public.coop_search_fold($2), '') || '%' ESCAPE '\';
 
 PREPARE search2_page(text, text, integer, integer) AS
-SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.xmin AS "Version"
+SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.version AS "Version"
 	FROM cooperatives AS c
 	WHERE c.search_text LIKE '%' || COALESCE(public.coop_search_fold($1), '') || '%' ESCAPE '\' AND c.search_text LIKE '%' || COALESCE(public.coop_search_fold($2), '') || '%' ESCAPE '\'
 	ORDER BY c.name, c.id
@@ -37,7 +37,7 @@ SELECT count(*)::int
 	WHERE c.status = $1 AND c.province_code = $2;
 
 PREPARE filter_page(text, text, integer, integer) AS
-SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.xmin AS "Version"
+SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.version AS "Version"
 	FROM cooperatives AS c
 	WHERE c.status = $1 AND c.province_code = $2
 	ORDER BY c.name, c.id
@@ -49,7 +49,7 @@ SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name"
 
 -- sort=-charterCapital&page=<n>
 PREPARE capital_desc_page(integer, integer) AS
-SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.xmin AS "Version"
+SELECT c.id AS "Id", c.registration_code AS "RegistrationCode", c.name AS "Name", c.kind AS "Kind", c.sector AS "Sector", c.status AS "Status", c.province_code AS "ProvinceCode", c.commune_code AS "CommuneCode", c.address AS "Address", c.established_on AS "EstablishedOn", c.charter_capital AS "CharterCapital", c.member_count AS "MemberCount", c.employee_count AS "EmployeeCount", c.representative AS "Representative", c.phone AS "Phone", c.email AS "Email", c.is_youth_cooperative AS "IsYouthCooperative", c.main_products::text[] AS "MainProducts", c.created_at AS "CreatedAt", c.updated_at AS "UpdatedAt", c.version AS "Version"
 	FROM cooperatives AS c
 	ORDER BY c.charter_capital DESC, c.id DESC
 	LIMIT $1 OFFSET $2;

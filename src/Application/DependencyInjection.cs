@@ -68,6 +68,12 @@ public static class DependencyInjection
             }
         }
 
+        // One representation per aggregate type: what the write path stores with its events.
+        foreach (var type in types.Where(t => t.IsVisible && typeof(IResourceRepresentation).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IResourceRepresentation), type);
+        }
+
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         foreach (var (request, response) in requests)
         {

@@ -31,7 +31,6 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
-        services.AddSingleton<TimestampsInterceptor>();
         // Reference data changes only on deploy: read once into memory, asked without round trips.
         services.AddSingleton<IAdministrativeUnits, AdministrativeUnitsLookup>();
         // One data source (one connection pool) for the process: EF Core's write side and the SQL
@@ -47,8 +46,7 @@ public static class DependencyInjection
                     TimeSpan.FromMilliseconds(database.MaxRetryDelayMilliseconds),
                     errorCodesToAdd: null)
                 .MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
+            .UseSnakeCaseNamingConvention());
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<CoopDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         services.AddReadSide();

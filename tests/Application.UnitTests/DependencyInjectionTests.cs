@@ -52,6 +52,7 @@ public sealed class DependencyInjectionTests : IDisposable
         });
         _services.AddSingleton<ICooperativeReadModel, NoReadSide>();
         _services.AddSingleton<IAdministrativeUnitReadModel, NoReadSide>();
+        _services.AddSingleton<CoopApi.Application.Changes.Queries.IChangesReadModel, NoReadSide>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -262,8 +263,12 @@ public sealed class DependencyInjectionTests : IDisposable
 /// Read models with no database behind them: a list is empty, anything else fails as
 /// "unexpected", like <see cref="NoDatabase"/>.
 /// </summary>
-internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel
+internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel, CoopApi.Application.Changes.Queries.IChangesReadModel
 {
+    public Task<(IReadOnlyList<CoopApi.Application.Changes.ChangeEntryDto> Entries, bool HasMore)> ReadAsync(
+        CoopApi.Application.Changes.ChangeCursor after, int limit, string? entityType, string? provinceCode,
+        CancellationToken cancellationToken) => throw new NoDatabaseException();
+
     public Task<CooperativeDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
 
     public Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken) =>

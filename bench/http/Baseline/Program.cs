@@ -70,7 +70,7 @@ internal sealed record Cooperative(
     Guid Id, string? RegistrationCode, string Name, Kind Kind, Sector Sector, Status Status,
     string ProvinceCode, string CommuneCode, string? Address, DateOnly EstablishedOn, long CharterCapital,
     int MemberCount, int? EmployeeCount, string? Representative, string? Phone, string? Email,
-    bool IsYouthCooperative, string[] MainProducts, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    bool IsYouthCooperative, string[] MainProducts, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version);
 
 /// <summary>The API's page shape.</summary>
 internal sealed record PageOf(List<Cooperative> Items, int Page, int PageSize, int TotalCount);
@@ -89,7 +89,7 @@ internal static class Sql
     public const string Columns =
         "c.id, c.registration_code, c.name, c.kind, c.sector, c.status, c.province_code, c.commune_code, c.address, "
         + "c.established_on, c.charter_capital, c.member_count, c.employee_count, c.representative, c.phone, c.email, "
-        + "c.is_youth_cooperative, c.main_products, c.created_at, c.updated_at, c.xmin";
+        + "c.is_youth_cooperative, c.main_products, c.created_at, c.updated_at, c.version";
 
     public const string ById = "SELECT " + Columns + " FROM cooperatives AS c WHERE c.id = $1";
 
@@ -104,7 +104,7 @@ internal static class Sql
         r.GetFieldValue<DateOnly>(9), r.GetInt64(10), r.GetInt32(11), r.IsDBNull(12) ? null : r.GetInt32(12),
         r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15),
         r.GetBoolean(16), r.GetFieldValue<string[]>(17), r.GetFieldValue<DateTimeOffset>(18), r.GetFieldValue<DateTimeOffset>(19),
-        r.GetFieldValue<uint>(20));
+        r.GetInt32(20));
 
     private static Dictionary<string, T> Names<T>() where T : struct, Enum =>
         Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), v => v, StringComparer.Ordinal);

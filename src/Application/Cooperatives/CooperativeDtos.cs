@@ -80,11 +80,12 @@ public sealed record CooperativeDto
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>
-    /// Version of the record; changes on every write. Also sent as the <c>ETag</c> header: send it
-    /// back in <c>If-Match</c> to update only if nobody changed the record in between.
+    /// Version of the record: 1 when registered, one more for every accepted change (its status
+    /// history included). Also sent as the <c>ETag</c> header: send it back in <c>If-Match</c> to
+    /// update only if nobody changed the record in between.
     /// </summary>
-    /// <example>4711</example>
-    public required uint Version { get; init; }
+    /// <example>3</example>
+    public required int Version { get; init; }
 }
 
 /// <summary>One entry of an organization's status history.</summary>

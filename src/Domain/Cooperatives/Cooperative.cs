@@ -9,7 +9,7 @@ namespace CoopApi.Domain.Cooperatives;
 /// The aggregate guards its own invariants: no layer above can create an organization with too
 /// few members, a future founding date, or a status history that breaks the allowed transitions.
 /// </summary>
-public sealed class Cooperative : AggregateRoot
+public sealed class Cooperative : AggregateRoot, IBelongsToProvince
 {
     /// <summary>Reason recorded on the registration entry of the status history.</summary>
     public const string RegistrationReason = "Đăng ký thành lập / Registered";
@@ -77,9 +77,6 @@ public sealed class Cooperative : AggregateRoot
 
     /// <summary>When the record was last changed (UTC); set by the persistence layer.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>Concurrency token (PostgreSQL <c>xmin</c>): changes on every write of the row.</summary>
-    public uint Version { get; private set; }
 
     /// <summary>Date the current status took effect (the founding date as registered, until the first change).</summary>
     public DateOnly StatusSince { get; private set; }

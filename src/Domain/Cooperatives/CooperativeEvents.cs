@@ -8,7 +8,11 @@ namespace CoopApi.Domain.Cooperatives;
 /// <param name="Status">The status it starts in.</param>
 /// <param name="Details">Its descriptive fields as recorded (normalized).</param>
 public sealed record CooperativeRegistered(Guid AggregateId, DateTimeOffset OccurredAt, OrganizationStatus Status,
-    CooperativeDetails Details) : IDomainEvent;
+    CooperativeDetails Details) : IDomainEvent
+{
+    /// <inheritdoc />
+    public ChangeKind Kind => ChangeKind.Created;
+}
 
 /// <summary>
 /// Descriptive fields of an organization changed (a <c>PUT</c> that changes nothing raises no event).
@@ -17,7 +21,11 @@ public sealed record CooperativeRegistered(Guid AggregateId, DateTimeOffset Occu
 /// <param name="OccurredAt">When.</param>
 /// <param name="Changes">Each changed field, in the order of the resource's fields.</param>
 public sealed record CooperativeDetailsChanged(Guid AggregateId, DateTimeOffset OccurredAt,
-    IReadOnlyList<FieldChange> Changes) : IDomainEvent;
+    IReadOnlyList<FieldChange> Changes) : IDomainEvent
+{
+    /// <inheritdoc />
+    public ChangeKind Kind => ChangeKind.Updated;
+}
 
 /// <summary>One changed field: its API name, its value before and after.</summary>
 /// <param name="Field">The field's name in the API (camelCase, e.g. <c>memberCount</c>).</param>
@@ -34,4 +42,8 @@ public sealed record FieldChange(string Field, object? Before, object? After);
 /// <param name="Reason">Reason recorded.</param>
 /// <param name="Sequence">Sequence of the entry appended to the status history.</param>
 public sealed record CooperativeStatusChanged(Guid AggregateId, DateTimeOffset OccurredAt, OrganizationStatus From,
-    OrganizationStatus To, DateOnly EffectiveOn, string Reason, int Sequence) : IDomainEvent;
+    OrganizationStatus To, DateOnly EffectiveOn, string Reason, int Sequence) : IDomainEvent
+{
+    /// <inheritdoc />
+    public ChangeKind Kind => ChangeKind.Updated;
+}

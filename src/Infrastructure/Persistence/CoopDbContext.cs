@@ -78,14 +78,18 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
     }
 
     /// <summary>
-    /// Every save goes through here: the domain events raised by the tracked aggregates are
-    /// appended to <c>domain_events</c> in the same save, hence the same transaction. Once saved,
-    /// the aggregates forget them; when the save fails, the rows leave the change tracker and the
-    /// events stay with their aggregates, so nothing is stored twice.
+    /// Every save goes through here: a change to a domain entity that no event describes is
+    /// refused (<see cref="InvalidOperationException"/>); every aggregate that raised events gets
+    /// its version moved by one (the concurrency token of its root row) and its timestamps
+    /// stamped; its events are appended to <c>domain_events</c> with its version, province and
+    /// representation, in the same save, hence the same transaction. Once saved, the aggregates
+    /// forget them; when the save fails, the rows leave the change tracker and the events stay with
+    /// their aggregates, so nothing is stored twice.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var (rows, sources) = DomainEventOutbox.Append(this, Actor);
+        var services = WriteServices.Of(this);
+        var (rows, sources) = DomainEventOutbox.Append(this, Actor, services.Clock.GetUtcNow(), services.Representations);
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -25,7 +25,7 @@ internal sealed class CooperativeReadModel(NpgsqlDataSource dataSource) : ICoope
     internal const string Columns =
         "c.id, c.registration_code, c.name, c.kind, c.sector, c.status, c.province_code, c.commune_code, c.address, "
         + "c.established_on, c.charter_capital, c.member_count, c.employee_count, c.representative, c.phone, c.email, "
-        + "c.is_youth_cooperative, c.main_products, c.created_at, c.updated_at, c.xmin";
+        + "c.is_youth_cooperative, c.main_products, c.created_at, c.updated_at, c.version";
 
     internal const string ByIdSql = "SELECT " + Columns + " FROM cooperatives AS c WHERE c.id = $1";
 
@@ -187,6 +187,6 @@ internal sealed class CooperativeReadModel(NpgsqlDataSource dataSource) : ICoope
         MainProducts = r.GetFieldValue<string[]>(17),
         CreatedAt = r.GetFieldValue<DateTimeOffset>(18),
         UpdatedAt = r.GetFieldValue<DateTimeOffset>(19),
-        Version = r.GetFieldValue<uint>(20),
+        Version = r.GetInt32(20),
     };
 }

@@ -172,7 +172,7 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
 
     /// <summary>Sends a command that changes one organization, conditional on If-Match, and returns it with its new ETag.</summary>
     private static async Task<IResult> SendConditionalAsync(HttpContext http, IMediator mediator, string? ifMatch,
-        Func<uint?, IRequest<CooperativeDto>> command, CancellationToken ct)
+        Func<int?, IRequest<CooperativeDto>> command, CancellationToken ct)
     {
         var version = EntityTags.ParseIfMatch(ifMatch);
         var updated = await mediator.Send(command(version), ct);

@@ -7,13 +7,13 @@ namespace CoopApi.WebApi.Infrastructure;
 /// <summary>ETags of single resources: the record's version, quoted (<c>"4711"</c>).</summary>
 internal static class EntityTags
 {
-    public static string For(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string For(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
     /// Reads an <c>If-Match</c> value. Absent or <c>*</c> means "no version check"; otherwise it
     /// must be one ETag this API issued (weak form accepted).
     /// </summary>
-    public static bool TryParseIfMatch(string? header, out uint? version)
+    public static bool TryParseIfMatch(string? header, out int? version)
     {
         version = null;
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
@@ -27,7 +27,7 @@ internal static class EntityTags
         }
 
         var raw = tag.Tag.Value?.Trim('"');
-        if (!uint.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
         {
             return false;
         }
@@ -40,7 +40,7 @@ internal static class EntityTags
     /// The version named by an <c>If-Match</c> header (null: no check), or a 400 naming the header
     /// when it is not an ETag of this API.
     /// </summary>
-    public static uint? ParseIfMatch(string? header) => TryParseIfMatch(header, out var version)
+    public static int? ParseIfMatch(string? header) => TryParseIfMatch(header, out var version)
         ? version
         : throw new RequestRejectedException(new Dictionary<string, string[]>
         {

@@ -39,7 +39,7 @@ internal static class CooperativesApi
     public static string Id(JsonNode record) => (string)record["id"]!;
 
     /// <summary>The ETag the API sends for <paramref name="record"/>: its version, quoted.</summary>
-    public static string ETagOf(JsonNode record) => $"\"{(uint)record["version"]!}\"";
+    public static string ETagOf(JsonNode record) => $"\"{(int)record["version"]!}\"";
 
     public static string Text(this JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
 

@@ -137,7 +137,7 @@ public sealed class DomainEventsOutboxTests(ApiFixture fixture)
         var changed = TestData.NewCooperative();
         changed["memberCount"] = 99;
         changed["registrationCode"] = (string)created["registrationCode"]!;
-        var stale = await _client.PutJsonAsync(id, changed, "\"1\"");
+        var stale = await _client.PutJsonAsync(id, changed, "\"99\"");
 
         Assert.Equal(HttpStatusCode.BadRequest, badRequest.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);

@@ -16,7 +16,13 @@ internal static class CooperativeLoader
     /// that is no longer current; a change made after this read is caught at save time by the
     /// concurrency token.
     /// </summary>
-    public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, uint? expectedVersion,
+    /// <remarks>
+    /// Load before any write of the command: a transaction gets its id at its first write, and the
+    /// change feed relies on a later version of a record always having a larger transaction id
+    /// (docs/decisions/0014-change-feed-cursor.md). A command that wrote first (an idempotency
+    /// record, a log row) could read a version committed after its id was taken.
+    /// </remarks>
+    public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, int? expectedVersion,
         CancellationToken ct)
     {
         var cooperative = await db.Cooperatives
@@ -35,7 +41,7 @@ internal static class CooperativeLoader
     /// it read: from its point of view the record changed after that version, whichever moment
     /// the other writer committed.
     /// </summary>
-    public static async Task SaveAsync(IApplicationDbContext db, uint? expectedVersion, CancellationToken ct)
+    public static async Task SaveAsync(IApplicationDbContext db, int? expectedVersion, CancellationToken ct)
     {
         try
         {

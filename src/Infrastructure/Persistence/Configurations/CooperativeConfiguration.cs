@@ -70,6 +70,7 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
             var minimums = string.Join(" ", kinds.Select(k => $"WHEN '{EnumLabels.ApiName(k)}' THEN {OrganizationRules.MinimumMembers(k)}"));
             var codeOptional = string.Join(", ", kinds.Where(k => !OrganizationRules.RequiresRegistrationCode(k)).Select(k => $"'{EnumLabels.ApiName(k)}'"));
             t.HasCheckConstraint("ck_cooperatives_charter_capital", "charter_capital >= 0");
+            t.HasCheckConstraint("ck_cooperatives_version", $"version >= {AggregateRoot.InitialVersion}");
             t.HasCheckConstraint("ck_cooperatives_member_count",
                 $"member_count >= CASE kind {minimums} END AND member_count <= {OrganizationRules.MaxCount}");
             t.HasCheckConstraint("ck_cooperatives_employee_count",
@@ -89,8 +90,10 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
                 + "AND (last_sequence = 0 OR status_since >= established_on)");
         });
 
-        // PostgreSQL's xmin system column: changes on every write of the row, costs no storage.
-        builder.Property(c => c.Version).IsRowVersion();
+        // The aggregate's version, kept by the write path (one more per save that raised events) and
+        // checked by every UPDATE and DELETE of the row: the concurrency token of the whole aggregate.
+        builder.Property(c => c.Version).IsConcurrencyToken().HasDefaultValue(AggregateRoot.InitialVersion)
+            .ValueGeneratedNever();
 
         // Name, code and commune name folded for search (diacritics, case, abbreviations such as
         // HTX), kept by a PostgreSQL trigger (migration SearchByAbbreviationAndCommune), so rows

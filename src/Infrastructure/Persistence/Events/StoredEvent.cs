@@ -21,6 +21,32 @@ public sealed class StoredEvent
     /// <summary>The event as JSON (camelCase, enumerations as their API names).</summary>
     public required string Payload { get; init; }
 
+    /// <summary>
+    /// The aggregate's version after the change (the save) that raised the event; every event of
+    /// one aggregate stored in one save carries the same. Null only on rows stored before versions
+    /// were explicit (migration <c>AggregateVersions</c>).
+    /// </summary>
+    public int? AggregateVersion { get; init; }
+
+    /// <summary>What the event did: <c>created</c>, <c>updated</c> or <c>deleted</c> (<see cref="Domain.Common.ChangeKind"/>).</summary>
+    public required string Operation { get; init; }
+
+    /// <summary>
+    /// Province of the aggregate after the change (for a deletion: the last it was in); null for
+    /// aggregates that lie in no province.
+    /// </summary>
+    public string? ProvinceCode { get; init; }
+
+    /// <summary>Province of the aggregate before the change; null when it was created or lies in no province.</summary>
+    public string? PreviousProvinceCode { get; init; }
+
+    /// <summary>
+    /// The aggregate's representation after the save (the JSON of its single-record <c>GET</c>);
+    /// null for a deletion. When one save stores several events of one aggregate, each carries the
+    /// state after the whole save.
+    /// </summary>
+    public string? State { get; init; }
+
     /// <summary>When the event happened (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 

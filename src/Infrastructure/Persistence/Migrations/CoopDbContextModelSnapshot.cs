@@ -264,11 +264,11 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_cooperatives");
@@ -341,6 +341,8 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_cooperatives_status", "status IN ('active', 'suspended', 'awaitingDissolution', 'dissolved')");
 
                             t.HasCheckConstraint("ck_cooperatives_status_summary", "last_sequence >= 0 AND (last_sequence > 0 OR status = 'active') AND (last_sequence = 0 OR status_since >= established_on)");
+
+                            t.HasCheckConstraint("ck_cooperatives_version", "version >= 1");
                         });
                 });
 
@@ -496,6 +498,10 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("aggregate_type");
 
+                    b.Property<int?>("AggregateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("aggregate_version");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -506,10 +512,30 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("operation");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
+
+                    b.Property<string>("PreviousProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("previous_province_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("State")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
 
                     b.Property<string>("TraceId")
                         .HasMaxLength(32)
@@ -525,8 +551,21 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
 
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_domain_events_feed");
+
                     b.HasIndex("AggregateType", "AggregateId", "Id")
                         .HasDatabaseName("ix_domain_events_aggregate_type_aggregate_id_id");
+
+                    b.HasIndex("AggregateType", "TransactionId", "Id")
+                        .HasDatabaseName("ix_domain_events_feed_by_type");
+
+                    b.HasIndex("PreviousProvinceCode", "TransactionId", "Id")
+                        .HasDatabaseName("ix_domain_events_feed_by_previous_province")
+                        .HasFilter("previous_province_code IS DISTINCT FROM province_code");
+
+                    b.HasIndex("ProvinceCode", "TransactionId", "Id")
+                        .HasDatabaseName("ix_domain_events_feed_by_province");
 
                     b.ToTable("domain_events", (string)null);
                 });

@@ -23,7 +23,7 @@ public sealed record ChangeCooperativeStatusCommand : ICommand<CooperativeDto>
 
     /// <summary>The version the client last read (from <c>If-Match</c>), or null to skip that check.</summary>
     [JsonIgnore]
-    public uint? ExpectedVersion { get; init; }
+    public int? ExpectedVersion { get; init; }
 
     /// <summary>The new status (required).</summary>
     /// <example>suspended</example>

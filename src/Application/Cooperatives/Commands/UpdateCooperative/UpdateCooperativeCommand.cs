@@ -20,7 +20,7 @@ public sealed record UpdateCooperativeCommand : CooperativeFields, ICommand<Coop
 
     /// <summary>The version the client last read (from <c>If-Match</c>), or null to skip that check.</summary>
     [JsonIgnore]
-    public uint? ExpectedVersion { get; init; }
+    public int? ExpectedVersion { get; init; }
 }
 
 /// <summary>Validates a full update.</summary>
