@@ -6,7 +6,7 @@ namespace CoopApi.Application.Changes;
 /// A position in the change feed: the writing transaction's id and the row's id of the last entry
 /// read, written <c>"&lt;xact&gt;-&lt;id&gt;"</c> (decimal, no leading zeros). Clients treat it as
 /// opaque. Entries come in (transaction id, row id) order, and only from transactions below the
-/// reading snapshot's xmin (docs/decisions/0014-change-feed-cursor.md).
+/// reading snapshot's xmin (docs/decisions/0015-change-feed-cursor.md).
 /// </summary>
 /// <param name="TransactionId">Top-level id (<c>xid8</c>) of the transaction that wrote the entry.</param>
 /// <param name="Id">Row id of the entry.</param>

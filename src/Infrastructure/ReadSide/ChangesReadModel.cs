@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace CoopApi.Infrastructure.ReadSide;
 
 /// <summary>
-/// The change feed in plain SQL over <c>domain_events</c> (docs/decisions/0014-change-feed-cursor.md).
+/// The change feed in plain SQL over <c>domain_events</c> (docs/decisions/0015-change-feed-cursor.md).
 /// </summary>
 /// <remarks>
 /// <para><b>Commit-safe order.</b> Entries are read in (<c>xact_id</c>, <c>id</c>) order after the

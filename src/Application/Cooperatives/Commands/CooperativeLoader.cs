@@ -19,7 +19,7 @@ internal static class CooperativeLoader
     /// <remarks>
     /// Load before any write of the command: a transaction gets its id at its first write, and the
     /// change feed relies on a later version of a record always having a larger transaction id
-    /// (docs/decisions/0014-change-feed-cursor.md). A command that wrote first (an idempotency
+    /// (docs/decisions/0015-change-feed-cursor.md). A command that wrote first (an idempotency
     /// record, a log row) could read a version committed after its id was taken.
     /// </remarks>
     public static async Task<Cooperative> LoadForChangeAsync(IApplicationDbContext db, Guid id, int? expectedVersion,

@@ -15,7 +15,7 @@ namespace CoopApi.Infrastructure.Persistence.Events;
 /// change that raised no event, moves the version of every aggregate that raised events (once per
 /// save), stamps the timestamps, and turns the events into <c>domain_events</c> rows added to the
 /// same save, each with the aggregate's version, province and representation after the save;
-/// forgets the events once saved (docs/decisions/0013-domain-events-outbox.md, 0014-change-feed-cursor.md).
+/// forgets the events once saved (docs/decisions/0013-domain-events-outbox.md, 0015-change-feed-cursor.md).
 /// </summary>
 internal static class DomainEventOutbox
 {

@@ -42,7 +42,7 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(e => e.State).HasColumnType("jsonb");
         builder.HasIndex(e => new { e.AggregateType, e.AggregateId, e.Id });
         // The change feed reads in (xact_id, id) order from a cursor: one index per way it filters
-        // (docs/decisions/0014-change-feed-cursor.md).
+        // (docs/decisions/0015-change-feed-cursor.md).
         builder.HasIndex(e => new { e.TransactionId, e.Id }).HasDatabaseName(FeedIndex);
         builder.HasIndex(e => new { e.AggregateType, e.TransactionId, e.Id }).HasDatabaseName(FeedByTypeIndex);
         builder.HasIndex(e => new { e.ProvinceCode, e.TransactionId, e.Id }).HasDatabaseName(FeedByProvinceIndex);
