@@ -35,3 +35,14 @@ public sealed record FieldChange(string Field, object? Before, object? After);
 /// <param name="Sequence">Sequence of the entry appended to the status history.</param>
 public sealed record CooperativeStatusChanged(Guid AggregateId, DateTimeOffset OccurredAt, OrganizationStatus From,
     OrganizationStatus To, DateOnly EffectiveOn, string Reason, int Sequence) : IDomainEvent;
+
+/// <summary>
+/// An entry made in error was withdrawn from the register (only possible before any status
+/// change). Carries the values it had, so that the audit trail can show what was removed.
+/// </summary>
+/// <param name="AggregateId">The organization.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Status">Its status when withdrawn (always the registration's).</param>
+/// <param name="Details">Its descriptive fields as last recorded (the registration code among them).</param>
+public sealed record CooperativeDeleted(Guid AggregateId, DateTimeOffset OccurredAt, OrganizationStatus Status,
+    CooperativeDetails Details) : IDomainEvent;

@@ -117,7 +117,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
                 {
                     [ProblemJson] = new OpenApiMediaType
                     {
-                        Schema = code == 400 ? validationProblem : problem,
+                        Schema = code is 400 or 428 ? validationProblem : problem,
                         Examples = ProblemExamples.For(code, path, bodyProperties),
                     },
                 };
@@ -221,6 +221,16 @@ internal static partial class ProblemExamples
                 Add(examples, "preconditionFailed", "Changed since the ETag in If-Match", Problem(path, 412,
                     "The record was changed by someone else.",
                     "The record changed since the version named in If-Match. Read it again (GET) and retry with its new ETag.", "preconditionFailed"));
+                break;
+            case 428:
+                var required = Problem(path, 428, "The request must name the version it changes (If-Match).",
+                    "This request changes a record, so it must say which version it is based on: send the ETag from your last GET of the record in If-Match, e.g. If-Match: \"4711\".",
+                    "precondition.required");
+                required["errors"] = new JsonObject
+                {
+                    ["If-Match"] = new JsonArray("This request changes a record, so it must say which version it is based on: send the ETag from your last GET of the record in If-Match, e.g. If-Match: \"4711\"."),
+                };
+                Add(examples, "preconditionRequired", "If-Match is missing", required);
                 break;
             case 413:
                 Add(examples, "payloadTooLarge", "Too large", Problem(path, 413, "The request body is too large.",

@@ -51,6 +51,7 @@ internal static class SwaggerSetup
             options.ParameterFilter<FieldRulesParameterFilter>();
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
+            options.OperationFilter<IfMatchOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
