@@ -16,8 +16,9 @@ namespace CoopApi.WebApi.Endpoints;
 /// <see cref="UpdateCooperativeCommand"/>, so that PATCH and PUT share one validator and one set of
 /// domain rules. The members a patch may carry are those of <see cref="CooperativePatch"/>; which
 /// of them cannot be removed with <c>null</c> comes from the full update's required fields.
+/// Bound from the request body (<see cref="BindAsync"/>), read with the API's JSON rules.
 /// </summary>
-internal static class CooperativeMergePatch
+internal sealed class CooperativeMergePatch
 {
     /// <summary>The one media type a patch is accepted in.</summary>
     public const string MediaType = "application/merge-patch+json";
@@ -36,12 +37,29 @@ internal static class CooperativeMergePatch
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
         .ToHashSet(StringComparer.Ordinal);
 
+    private readonly JsonElement _patch;
+    private readonly JsonSerializerOptions _options;
+
+    private CooperativeMergePatch(JsonElement patch, JsonSerializerOptions options)
+    {
+        _patch = patch;
+        _options = options;
+    }
+
+    /// <summary>Binds the parameter of an endpoint from the request body (see <see cref="ReadAsync"/>).</summary>
+    public static async ValueTask<CooperativeMergePatch?> BindAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+        return new CooperativeMergePatch(await ReadAsync(context.Request, context.RequestAborted), options.Value.SerializerOptions);
+    }
+
     /// <summary>
     /// Reads the body as a merge patch: 415 unless it is sent as <see cref="MediaType"/>, 400 when
     /// it is missing, not JSON, not a JSON object, or names a member twice. A body above the limit
     /// is cut off by the server (413), as every other body.
     /// </summary>
-    public static async Task<JsonElement> ReadAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<JsonElement> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)
@@ -88,15 +106,16 @@ internal static class CooperativeMergePatch
     }
 
     /// <summary>
-    /// The full update that <paramref name="patch"/> makes of <paramref name="current"/>. Every
+    /// The full update that this patch makes of <paramref name="current"/>. Every
     /// problem of the patch itself is reported at once, by member: <c>status</c> (changed through
     /// its own endpoint), an unknown member, <c>null</c> on a required field, a value of the wrong
     /// JSON type or an unknown enumeration name, a NUL character. The rules on the resulting
     /// values are the full update's (its validator and the domain), applied when it is sent.
     /// </summary>
-    public static UpdateCooperativeCommand Apply(CooperativeDto current, JsonElement patch, JsonSerializerOptions options)
+    public UpdateCooperativeCommand ApplyTo(CooperativeDto current)
     {
         ArgumentNullException.ThrowIfNull(current);
+        var (patch, options) = (_patch, _options);
         var target = new JsonObject();
         var stored = JsonSerializer.SerializeToNode(current, options)!.AsObject();
         foreach (var name in Members.Keys)

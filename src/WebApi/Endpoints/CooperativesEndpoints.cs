@@ -11,7 +11,6 @@ using CoopApi.WebApi.Infrastructure;
 using CoopApi.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace CoopApi.WebApi.Endpoints;
 
@@ -165,10 +164,10 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     /// <c>ETag</c> from your last read.
     /// </remarks>
     /// <param name="id">Identifier of the organization.</param>
+    /// <param name="patch">The merge patch (the body).</param>
     /// <param name="ifMatch">ETag of the version you read (required).</param>
-    /// <param name="http">The exchange (body, ETag).</param>
-    /// <param name="mediator">Sends the commands.</param>
-    /// <param name="json">The API's JSON rules, to read the patch as strictly as any body.</param>
+    /// <param name="http">The exchange (ETag).</param>
+    /// <param name="mediator">Sends the query and the command.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Updated (or unchanged); the body is the record as stored now, with its version.</response>
     /// <response code="400">The patch is not a JSON object, names an unknown member or <c>status</c>, removes a required field, or a resulting field is invalid; or If-Match is not an ETag of this API.</response>
@@ -178,14 +177,13 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     /// <response code="413">The body is larger than 1 MB.</response>
     /// <response code="415">The body is not sent as application/merge-patch+json.</response>
     /// <response code="428">If-Match is missing (or <c>*</c>): send the ETag of your last GET.</response>
-    public static async Task<IResult> Patch(Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
-        IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    public static async Task<IResult> Patch(Guid id, CooperativeMergePatch patch, [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        var patch = await CooperativeMergePatch.ReadAsync(http.Request, ct);
+        ArgumentNullException.ThrowIfNull(patch);
         var version = EntityTags.RequireIfMatch(ifMatch);
         var current = await mediator.Send(new GetCooperativeQuery(id), ct);
-        var command = CooperativeMergePatch.Apply(current, patch, json.Value.SerializerOptions);
-        var updated = await mediator.Send(command with { Id = id, ExpectedVersion = version }, ct);
+        var updated = await mediator.Send(patch.ApplyTo(current) with { Id = id, ExpectedVersion = version }, ct);
         http.Response.Headers.ETag = EntityTags.For(updated.Version);
         return TypedResults.Ok(updated);
     }

@@ -291,7 +291,7 @@ public sealed class StatusChangeTests(ApiFixture fixture)
     {
         var record = await TestData.CreateAsync(_client);
 
-        var response = await fixture.SendRejectedAsync(() => SendAsync(_client, HttpMethod.Post, StatusOf(Id(record)), InvalidBody(@case), null));
+        var response = await fixture.SendRejectedAsync(() => SendAsync(_client, HttpMethod.Post, StatusOf(Id(record)), InvalidBody(@case), CurrentETag));
         Assert.True(JsonNode.DeepEquals(record, await _client.GetRecordAsync(Id(record))));
         await ProblemAssert.HasFieldErrorAsync(response, field);
     }
