@@ -87,6 +87,10 @@ internal static class ProblemFactory
         405 => Text.Pick($"{http.Request.Method} is not allowed here; the Allow header lists the methods that are.",
             $"Không cho phép phương thức {http.Request.Method} tại đây; header Allow liệt kê các phương thức được phép."),
         413 => Text.Pick("The request body is too large.", "Nội dung yêu cầu quá lớn."),
+        // PATCH takes a JSON Merge Patch (RFC 7396); routing answers 415 for any other media type.
+        415 when HttpMethods.IsPatch(http.Request.Method) => Text.Pick(
+            "Send the body as a JSON Merge Patch with the header Content-Type: application/merge-patch+json.",
+            "Hãy gửi nội dung dạng JSON Merge Patch với header Content-Type: application/merge-patch+json."),
         415 => Text.Pick("Send the body as JSON with the header Content-Type: application/json.",
             "Hãy gửi nội dung dạng JSON với header Content-Type: application/json."),
         _ when status >= 500 => Text.Pick("The error was logged; quote the traceId when you report it.",

@@ -211,6 +211,31 @@ internal static class CooperativesApi
         return response;
     }
 
+    /// <summary>The types of the events stored for one organization, in the order they were appended.</summary>
+    public static async Task<List<string>> EventTypesOfAsync(this ApiFixture fixture, string id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT event_type FROM domain_events WHERE aggregate_id = $1 ORDER BY id", connection);
+        command.Parameters.AddWithValue(Guid.Parse(id));
+        await using var reader = await command.ExecuteReaderAsync();
+        var types = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+
+        return types;
+    }
+
+    /// <summary>The payload of the last event of <paramref name="eventType"/> stored for one organization.</summary>
+    public static async Task<JsonNode> LastEventPayloadAsync(this ApiFixture fixture, string id, string eventType) =>
+        JsonNode.Parse(await fixture.ScalarAsync<string>(
+            "SELECT payload::text FROM domain_events WHERE aggregate_id = $1 AND event_type = $2 ORDER BY id DESC LIMIT 1",
+            Guid.Parse(id), eventType))!;
+
+    public static Task<long> AllEventsAsync(this ApiFixture fixture) => fixture.ScalarAsync<long>("SELECT count(*) FROM domain_events");
+
     public static Task<long> HistoryRowsAsync(this ApiFixture fixture, string id) =>
         fixture.ScalarAsync<long>("SELECT count(*) FROM status_changes WHERE cooperative_id = $1", Guid.Parse(id));
 }
