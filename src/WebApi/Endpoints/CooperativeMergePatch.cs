@@ -30,8 +30,10 @@ internal sealed class CooperativeMergePatch
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.PropertyType, StringComparer.Ordinal);
 
-    /// <summary>Members a full update requires: a patch may change them but not remove them.</summary>
-    private static readonly HashSet<string> Required = typeof(UpdateCooperativeCommand)
+    /// <summary>Members a full update requires: a patch may change them but not remove them (<c>null</c>).</summary>
+    public static readonly IReadOnlySet<string> RequiredMembers = Required();
+
+    private static HashSet<string> Required() => typeof(UpdateCooperativeCommand)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetCustomAttribute<FieldRulesAttribute>()?.Required == true)
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
@@ -51,15 +53,18 @@ internal sealed class CooperativeMergePatch
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
-        return new CooperativeMergePatch(await ReadAsync(context.Request, context.RequestAborted), options.Value.SerializerOptions);
+        var serializerOptions = options.Value.SerializerOptions;
+        return new CooperativeMergePatch(await ReadAsync(context.Request, serializerOptions, context.RequestAborted), serializerOptions);
     }
 
     /// <summary>
     /// Reads the body as a merge patch: 415 unless it is sent as <see cref="MediaType"/>, 400 when
-    /// it is missing, not JSON, not a JSON object, or names a member twice. A body above the limit
-    /// is cut off by the server (413), as every other body.
+    /// it is missing, not JSON, not a JSON object, or names a member twice; and 400 naming each
+    /// member that is wrong in itself (see <see cref="Check"/>), before any other check, as the
+    /// body of a PUT is read. A body above the limit is cut off by the server (413), as every
+    /// other body.
     /// </summary>
-    private static async Task<JsonElement> ReadAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<JsonElement> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)
@@ -92,13 +97,23 @@ internal sealed class CooperativeMergePatch
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var member in root.EnumerateObject())
             {
                 if (!seen.Add(member.Name))
                 {
-                    throw Rejected(member.Name, Text.Pick(
-                        $"The member '{member.Name}' appears more than once.", $"Thuộc tính '{member.Name}' xuất hiện nhiều lần."));
+                    errors[member.Name] = [Text.Pick(
+                        $"The member '{member.Name}' appears more than once.", $"Thuộc tính '{member.Name}' xuất hiện nhiều lần.")];
                 }
+                else if (Check(member, options) is { } problem)
+                {
+                    errors[member.Name] = [problem];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new RequestRejectedException(errors);
             }
 
             return root.Clone();
@@ -106,32 +121,23 @@ internal sealed class CooperativeMergePatch
     }
 
     /// <summary>
-    /// The full update that this patch makes of <paramref name="current"/>. Every
-    /// problem of the patch itself is reported at once, by member: <c>status</c> (changed through
-    /// its own endpoint), an unknown member, <c>null</c> on a required field, a value of the wrong
-    /// JSON type or an unknown enumeration name, a NUL character. The rules on the resulting
-    /// values are the full update's (its validator and the domain), applied when it is sent.
+    /// The full update that this patch makes of <paramref name="current"/>: the stored
+    /// descriptive fields, each member of the patch set (or removed, for <c>null</c>). The members
+    /// were checked when the body was read; the rules on the resulting values are the full
+    /// update's (its validator and the domain), applied when it is sent.
     /// </summary>
     public UpdateCooperativeCommand ApplyTo(CooperativeDto current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var (patch, options) = (_patch, _options);
         var target = new JsonObject();
-        var stored = JsonSerializer.SerializeToNode(current, options)!.AsObject();
+        var stored = JsonSerializer.SerializeToNode(current, _options)!.AsObject();
         foreach (var name in Members.Keys)
         {
             target[name] = stored[name]?.DeepClone();
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var member in patch.EnumerateObject())
+        foreach (var member in _patch.EnumerateObject())
         {
-            if (Check(member, options) is { } problem)
-            {
-                errors[member.Name] = [problem];
-                continue;
-            }
-
             if (member.Value.ValueKind == JsonValueKind.Null)
             {
                 target.Remove(member.Name);
@@ -142,15 +148,14 @@ internal sealed class CooperativeMergePatch
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestRejectedException(errors);
-        }
-
-        return target.Deserialize<UpdateCooperativeCommand>(options)!;
+        return target.Deserialize<UpdateCooperativeCommand>(_options)!;
     }
 
-    /// <summary>What is wrong with one member of a patch, or null.</summary>
+    /// <summary>
+    /// What is wrong with one member of a patch, or null: <c>status</c> (changed through its own
+    /// endpoint), an unknown member, <c>null</c> on a required field, a value of the wrong JSON
+    /// type or an unknown enumeration name, a NUL character.
+    /// </summary>
     private static string? Check(JsonProperty member, JsonSerializerOptions options)
     {
         if (member.Name == "status")
@@ -169,7 +174,7 @@ internal sealed class CooperativeMergePatch
 
         if (member.Value.ValueKind == JsonValueKind.Null)
         {
-            return Required.Contains(member.Name)
+            return RequiredMembers.Contains(member.Name)
                 ? Text.Pick($"{member.Name} is required and cannot be removed: send a new value, or leave the member out to keep the current one.",
                     $"{member.Name} là bắt buộc nên không thể xóa: hãy gửi giá trị mới, hoặc bỏ thuộc tính này để giữ giá trị hiện tại.")
                 : null;

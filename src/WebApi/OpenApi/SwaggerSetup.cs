@@ -52,6 +52,8 @@ internal static class SwaggerSetup
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
             options.OperationFilter<IfMatchOperationFilter>();
+            options.SchemaFilter<MergePatchSchemaFilter>();
+            options.OperationFilter<MergePatchExampleOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
