@@ -207,6 +207,25 @@ public sealed class Cooperative : AggregateRoot, IBelongsToProvince
         return change;
     }
 
+    /// <summary>
+    /// Withdraws an entry made in error: allowed only while the status history holds nothing but
+    /// the registration. An organization that has changed status leaves the register only
+    /// through the status transitions (awaiting dissolution, dissolved), so that its history stays.
+    /// The caller removes the record (with its registration entry) after this.
+    /// </summary>
+    /// <remarks>Raises <see cref="CooperativeDeleted"/> carrying the last recorded values.</remarks>
+    /// <param name="now">The current instant, recorded on the event.</param>
+    /// <exception cref="BusinessRuleViolationException">A status change was recorded since the registration.</exception>
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (LastSequence > 0)
+        {
+            throw OrganizationRules.Errors.HasHistory.AsViolation();
+        }
+
+        Raise(new CooperativeDeleted(Id, now, Status, CurrentDetails()));
+    }
+
     private CooperativeDetails CurrentDetails() => new(RegistrationCode, Name, Kind, Sector, ProvinceCode, CommuneCode,
         Address, EstablishedOn, CharterCapital, MemberCount, EmployeeCount, Representative, Phone, Email,
         IsYouthCooperative, MainProducts);

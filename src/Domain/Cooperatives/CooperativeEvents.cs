@@ -47,3 +47,18 @@ public sealed record CooperativeStatusChanged(Guid AggregateId, DateTimeOffset O
     /// <inheritdoc />
     public ChangeKind Kind => ChangeKind.Updated;
 }
+    
+/// <summary>
+/// An entry made in error was withdrawn from the register (only possible before any status
+/// change). Carries the values it had, so that the audit trail can show what was removed.
+/// </summary>
+/// <param name="AggregateId">The organization.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Status">Its status when withdrawn (always the registration's).</param>
+/// <param name="Details">Its descriptive fields as last recorded (the registration code among them).</param>
+public sealed record CooperativeDeleted(Guid AggregateId, DateTimeOffset OccurredAt, OrganizationStatus Status,
+    CooperativeDetails Details) : IDomainEvent
+{
+    /// <inheritdoc />
+    public ChangeKind Kind => ChangeKind.Deleted;
+}

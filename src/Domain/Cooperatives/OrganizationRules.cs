@@ -311,6 +311,11 @@ public static class OrganizationRules
             "The organization is dissolved: its record is final and can no longer be changed.",
             "Tổ chức đã giải thể: hồ sơ là cuối cùng và không thể thay đổi nữa.");
 
+        /// <summary>Withdrawing an entry whose status history has moved past the registration.</summary>
+        public static readonly DomainError HasHistory = new("", "cooperative.hasHistory",
+            "The organization has status changes since its registration, so its entry can no longer be withdrawn. Use the status transitions instead (POST /api/v1/cooperatives/{id}/status: awaitingDissolution, then dissolved).",
+            "Tổ chức đã có thay đổi trạng thái sau khi đăng ký nên không thể rút hồ sơ đăng ký được nữa. Hãy dùng chuyển trạng thái (POST /api/v1/cooperatives/{id}/status: awaitingDissolution rồi dissolved).");
+
         /// <summary>Correcting the founding date after the history has moved on.</summary>
         public static DomainError FoundingDateFixed(DateOnly recorded) => new("establishedOn", "establishedOn.historyStarted",
             $"The founding date ({recorded:yyyy-MM-dd}) can no longer be corrected: status changes have been recorded since the registration, and the history is never rewritten.",

@@ -2,11 +2,13 @@ using CoopApi.Application.Common.Models;
 using CoopApi.Application.Cooperatives;
 using CoopApi.Application.Cooperatives.Commands.ChangeCooperativeStatus;
 using CoopApi.Application.Cooperatives.Commands.CreateCooperative;
+using CoopApi.Application.Cooperatives.Commands.DeleteCooperative;
 using CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 using CoopApi.Application.Cooperatives.Queries.GetCooperative;
 using CoopApi.Application.Cooperatives.Queries.GetStatusHistory;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 using CoopApi.WebApi.Infrastructure;
+using CoopApi.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,15 +40,29 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
         group.MapPut("{id:guid}", Update).WithName(nameof(Update))
             .AcceptsJson<UpdateCooperativeCommand>()
             .Produces<CooperativeDto>()
+            .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
-            .ProducesProblemOf(StatusCodes.Status409Conflict)
-            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblemOf(StatusCodes.Status409Conflict);
+        group.MapPatch("{id:guid}", Patch).WithName(nameof(Patch))
+            .Accepts<CooperativePatch>(CooperativeMergePatch.MediaType)
+            .ProducesFieldErrors()
+            .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<CooperativeDto>()
+            .RequiresIfMatch()
+            .ProducesProblemOf(StatusCodes.Status404NotFound)
+            .ProducesProblemOf(StatusCodes.Status409Conflict);
+        group.MapDelete("{id:guid}", Delete).WithName(nameof(Delete))
+            .Produces(StatusCodes.Status204NoContent)
+            .RequiresIfMatch()
+            .ProducesProblemOf(StatusCodes.Status404NotFound)
+            .ProducesProblemOf(StatusCodes.Status409Conflict);
         group.MapPost("{id:guid}/status", ChangeStatus).WithName(nameof(ChangeStatus))
             .AcceptsJson<ChangeCooperativeStatusCommand>()
             .Produces<CooperativeDto>()
+            .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
-            .ProducesProblemOf(StatusCodes.Status409Conflict)
-            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblemOf(StatusCodes.Status409Conflict);
         group.MapGet("{id:guid}/status-history", StatusHistory).WithName(nameof(StatusHistory))
             .Produces<IReadOnlyList<StatusChangeDto>>()
             .ProducesProblemOf(StatusCodes.Status404NotFound);
@@ -115,26 +131,87 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     /// <summary>Replace the descriptive fields of an organization.</summary>
     /// <remarks>
     /// A full update: every field is replaced, absent optional fields become empty. Status is not
-    /// changed here (use <c>POST /{id}/status</c>). Send the <c>ETag</c> from your last read in
-    /// <c>If-Match</c>: if someone changed the record in between, you get 412 instead of
-    /// overwriting their change.
+    /// changed here (use <c>POST /{id}/status</c>); to change only some fields, use <c>PATCH</c>.
+    /// <c>If-Match</c> is required: send the <c>ETag</c> from your last read; if someone changed
+    /// the record in between, you get 412 instead of overwriting their change.
     /// </remarks>
     /// <param name="id">Identifier of the organization.</param>
     /// <param name="command">The new field values.</param>
-    /// <param name="ifMatch">ETag of the version you read, e.g. <c>"4711"</c> (optional; <c>*</c> = any).</param>
+    /// <param name="ifMatch">ETag of the version you read (required).</param>
     /// <param name="http">The exchange (ETag).</param>
     /// <param name="mediator">Sends the command.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Updated; the body is the record as stored now, with its new version.</response>
     /// <response code="400">A field is missing, unknown or invalid, or If-Match is not an ETag of this API.</response>
     /// <response code="404">No organization has this id.</response>
-    /// <response code="409">The registration code belongs to another organization, or a concurrent write won.</response>
+    /// <response code="409">The registration code belongs to another organization, a domain rule refuses the change, or a concurrent write won.</response>
     /// <response code="412">The record changed since the version named in If-Match.</response>
     /// <response code="413">The body is larger than 1 MB.</response>
     /// <response code="415">The body is not sent as application/json.</response>
+    /// <response code="428">If-Match is missing (or <c>*</c>): send the ETag of your last GET.</response>
     public static Task<IResult> Update(Guid id, [FromBody] UpdateCooperativeCommand command,
         [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, IMediator mediator, CancellationToken ct) =>
         SendConditionalAsync(http, mediator, ifMatch, version => command with { Id = id, ExpectedVersion = version }, ct);
+
+    /// <summary>Change some descriptive fields of an organization (JSON Merge Patch).</summary>
+    /// <remarks>
+    /// Send only the fields to change, as <c>application/merge-patch+json</c> (RFC 7396):
+    /// <c>{"memberCount": 42, "phone": null}</c> sets the members and removes the phone. An absent
+    /// member keeps its value; <c>null</c> removes an optional field (a required one cannot be
+    /// removed); <c>mainProducts</c> is replaced as a whole. The result must pass the same rules
+    /// as <c>PUT</c>. The status is not patched (use <c>POST /{id}/status</c>). A patch that changes
+    /// nothing answers 200 with the unchanged version. <c>If-Match</c> is required: send the
+    /// <c>ETag</c> from your last read.
+    /// </remarks>
+    /// <param name="id">Identifier of the organization.</param>
+    /// <param name="patch">The merge patch (the body).</param>
+    /// <param name="ifMatch">ETag of the version you read (required).</param>
+    /// <param name="http">The exchange (ETag).</param>
+    /// <param name="mediator">Sends the query and the command.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Updated (or unchanged); the body is the record as stored now, with its version.</response>
+    /// <response code="400">The patch is not a JSON object, names an unknown member or <c>status</c>, removes a required field, or a resulting field is invalid; or If-Match is not an ETag of this API.</response>
+    /// <response code="404">No organization has this id.</response>
+    /// <response code="409">The registration code belongs to another organization, a domain rule refuses the change, or a concurrent write won.</response>
+    /// <response code="412">The record changed since the version named in If-Match.</response>
+    /// <response code="413">The body is larger than 1 MB.</response>
+    /// <response code="415">The body is not sent as application/merge-patch+json.</response>
+    /// <response code="428">If-Match is missing (or <c>*</c>): send the ETag of your last GET.</response>
+    public static async Task<IResult> Patch(Guid id, CooperativeMergePatch patch, [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var version = EntityTags.RequireIfMatch(ifMatch);
+        var current = await mediator.Send(new GetCooperativeQuery(id), ct);
+        var updated = await mediator.Send(patch.ApplyTo(current) with { Id = id, ExpectedVersion = version }, ct);
+        http.Response.Headers.ETag = EntityTags.For(updated.Version);
+        return TypedResults.Ok(updated);
+    }
+
+    /// <summary>Withdraw an organization registered in error.</summary>
+    /// <remarks>
+    /// Removes the record and its registration entry, only while nothing but the registration is
+    /// in its status history. An organization that has changed status leaves the register through
+    /// the status transitions instead (<c>awaitingDissolution</c>, then <c>dissolved</c>), so that
+    /// its history is kept. The removal is recorded as a <c>CooperativeDeleted</c> event; the
+    /// registration code can be registered again. <c>If-Match</c> is required: send the
+    /// <c>ETag</c> from your last read.
+    /// </remarks>
+    /// <param name="id">Identifier of the organization.</param>
+    /// <param name="ifMatch">ETag of the version you read (required).</param>
+    /// <param name="mediator">Sends the command.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="204">Withdrawn; GET now answers 404.</response>
+    /// <response code="400">If-Match is not an ETag of this API.</response>
+    /// <response code="404">No organization has this id.</response>
+    /// <response code="409">The organization has status changes since its registration (<c>cooperative.hasHistory</c>): use the status transitions.</response>
+    /// <response code="412">The record changed since the version named in If-Match.</response>
+    /// <response code="428">If-Match is missing (or <c>*</c>): send the ETag of your last GET.</response>
+    public static async Task<IResult> Delete(Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteCooperativeCommand(id, EntityTags.RequireIfMatch(ifMatch)), ct);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>Change the status of an organization.</summary>
     /// <remarks>
@@ -145,17 +222,18 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     /// </remarks>
     /// <param name="id">Identifier of the organization.</param>
     /// <param name="command">New status, effective date and reason.</param>
-    /// <param name="ifMatch">ETag of the version you read (optional).</param>
+    /// <param name="ifMatch">ETag of the version you read (required).</param>
     /// <param name="http">The exchange (ETag).</param>
     /// <param name="mediator">Sends the command.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Changed; the body is the organization with its new status and version.</response>
-    /// <response code="400">A field is missing, unknown or invalid.</response>
+    /// <response code="400">A field is missing, unknown or invalid, or If-Match is not an ETag of this API.</response>
     /// <response code="404">No organization has this id.</response>
     /// <response code="409">The transition is not allowed (the body says which are), or the date is out of order.</response>
     /// <response code="412">The record changed since the version named in If-Match.</response>
     /// <response code="413">The body is larger than 1 MB.</response>
     /// <response code="415">The body is not sent as application/json.</response>
+    /// <response code="428">If-Match is missing (or <c>*</c>): send the ETag of your last GET.</response>
     public static Task<IResult> ChangeStatus(Guid id, [FromBody] ChangeCooperativeStatusCommand command,
         [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, IMediator mediator, CancellationToken ct) =>
         SendConditionalAsync(http, mediator, ifMatch, version => command with { Id = id, ExpectedVersion = version }, ct);
@@ -174,7 +252,7 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     private static async Task<IResult> SendConditionalAsync(HttpContext http, IMediator mediator, string? ifMatch,
         Func<int?, IRequest<CooperativeDto>> command, CancellationToken ct)
     {
-        var version = EntityTags.ParseIfMatch(ifMatch);
+        var version = EntityTags.RequireIfMatch(ifMatch);
         var updated = await mediator.Send(command(version), ct);
         http.Response.Headers.ETag = EntityTags.For(updated.Version);
         return TypedResults.Ok(updated);

@@ -88,6 +88,17 @@ internal static class EndpointConventions
             .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblemOf(StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>
+    /// A write to an existing record that requires <c>If-Match</c> (the endpoint reads it with
+    /// <see cref="Infrastructure.EntityTags.RequireIfMatch"/>): it may answer 412 (stale) and 428
+    /// (missing), and the OpenAPI document shows the header as required
+    /// (<see cref="OpenApi.IfMatchOperationFilter"/>).
+    /// </summary>
+    public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new OpenApi.IfMatchRequiredMetadata())
+            .ProducesProblemOf(StatusCodes.Status412PreconditionFailed)
+            .Produces<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(StatusCodes.Status428PreconditionRequired, "application/problem+json");
+
     /// <summary>A problem answer without field errors.</summary>
     public static RouteHandlerBuilder ProducesProblemOf(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(status, "application/problem+json");

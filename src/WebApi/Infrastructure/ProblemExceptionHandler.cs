@@ -10,7 +10,7 @@ namespace CoopApi.WebApi.Infrastructure;
 
 /// <summary>
 /// Turns every exception into a problem body, by kind of exception and never by feature: field
-/// errors → 400, not found → 404, rule violations and duplicates → 409, stale If-Match → 412,
+/// errors → 400, not found → 404, rule violations and duplicates → 409, stale If-Match → 412, missing If-Match → 428,
 /// framework refusals (unreadable body, wrong content type, too large) → their status, the
 /// database out of reach → 503 with <c>Retry-After</c>, anything else → 500 with a trace id and
 /// no internals. This is the one place that logs an unexpected error (once, with the request
@@ -23,6 +23,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         var problem = exception switch
         {
             RequestRejectedException r => ProblemFactory.Validation(httpContext, r.Errors.ToDictionary()),
+            PreconditionRequiredException p => ProblemFactory.PreconditionRequired(httpContext, p.Errors.ToDictionary(), p.Detail),
             ValidationException v => ProblemFactory.Validation(httpContext, v.Errors
                 .GroupBy(e => FieldNames.ToApi(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),

@@ -29,6 +29,22 @@ internal static class ProblemFactory
         return problem;
     }
 
+    /// <summary>
+    /// 428 Precondition Required: a write without a usable <c>If-Match</c>; <c>errors</c> names the
+    /// header, as field problems name fields.
+    /// </summary>
+    public static ValidationProblemDetails PreconditionRequired(HttpContext http, IDictionary<string, string[]> errors, string detail)
+    {
+        var problem = new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status428PreconditionRequired,
+            Title = Title(StatusCodes.Status428PreconditionRequired),
+            Detail = detail,
+        };
+        Decorate(http, problem, "precondition.required");
+        return problem;
+    }
+
     public static Task WriteAsync(HttpContext http, ProblemDetails problem)
     {
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -57,6 +73,7 @@ internal static class ProblemFactory
         412 => "preconditionFailed",
         413 => "payloadTooLarge",
         415 => "unsupportedMediaType",
+        428 => "precondition.required",
         431 => "headersTooLarge",
         503 => "serviceUnavailable",
         _ when status >= 500 => "unexpected",
@@ -70,6 +87,10 @@ internal static class ProblemFactory
         405 => Text.Pick($"{http.Request.Method} is not allowed here; the Allow header lists the methods that are.",
             $"Không cho phép phương thức {http.Request.Method} tại đây; header Allow liệt kê các phương thức được phép."),
         413 => Text.Pick("The request body is too large.", "Nội dung yêu cầu quá lớn."),
+        // PATCH takes a JSON Merge Patch (RFC 7396); routing answers 415 for any other media type.
+        415 when HttpMethods.IsPatch(http.Request.Method) => Text.Pick(
+            "Send the body as a JSON Merge Patch with the header Content-Type: application/merge-patch+json.",
+            "Hãy gửi nội dung dạng JSON Merge Patch với header Content-Type: application/merge-patch+json."),
         415 => Text.Pick("Send the body as JSON with the header Content-Type: application/json.",
             "Hãy gửi nội dung dạng JSON với header Content-Type: application/json."),
         _ when status >= 500 => Text.Pick("The error was logged; quote the traceId when you report it.",
@@ -86,6 +107,7 @@ internal static class ProblemFactory
         412 => Text.Pick("The record was changed by someone else.", "Bản ghi đã bị người khác thay đổi."),
         413 => Text.Pick("The request body is too large.", "Nội dung yêu cầu quá lớn."),
         415 => Text.Pick("Unsupported media type.", "Kiểu dữ liệu không được hỗ trợ."),
+        428 => Text.Pick("The request must name the version it changes (If-Match).", "Yêu cầu phải nêu phiên bản mà nó thay đổi (If-Match)."),
         503 => Text.Pick("The service is temporarily unavailable.", "Dịch vụ tạm thời không khả dụng."),
         _ when status >= 500 => Text.Pick("An unexpected error occurred.", "Đã xảy ra lỗi ngoài dự kiến."),
         _ => Text.Pick("The request could not be processed.", "Không thể xử lý yêu cầu."),

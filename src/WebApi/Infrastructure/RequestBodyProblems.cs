@@ -26,7 +26,11 @@ internal static partial class RequestBodyProblems
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return ProblemFactory.Create(http, StatusCodes.Status415UnsupportedMediaType, null, "unsupportedMediaType");
+            // Bodies are JSON; a merge patch (PATCH) is application/merge-patch+json: say which one this endpoint takes.
+            var accepted = Accepts(http)?.ContentTypes is { Count: > 0 } types ? types[0] : null;
+            var detail = accepted is null || accepted == "application/json" ? null : Text.Pick(
+                $"Send the body with the header Content-Type: {accepted}.", $"Hãy gửi nội dung với header Content-Type: {accepted}.");
+            return ProblemFactory.Create(http, StatusCodes.Status415UnsupportedMediaType, detail, "unsupportedMediaType");
         }
 
         if (bad.InnerException is JsonException json)
@@ -42,10 +46,12 @@ internal static partial class RequestBodyProblems
         });
     }
 
-    private static Type? BodyType(HttpContext http)
+    private static Type? BodyType(HttpContext http) => Accepts(http)?.RequestType;
+
+    private static Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata? Accepts(HttpContext http)
     {
         var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
-        return endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        return endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>();
     }
 
     private static (string Field, string Message) Explain(Type? bodyType, JsonException json)

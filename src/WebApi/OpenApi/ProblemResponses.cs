@@ -117,7 +117,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
                 {
                     [ProblemJson] = new OpenApiMediaType
                     {
-                        Schema = code == 400 ? validationProblem : problem,
+                        Schema = code is 400 or 428 ? validationProblem : problem,
                         Examples = ProblemExamples.For(code, path, bodyProperties),
                     },
                 };
@@ -227,6 +227,16 @@ internal static partial class ProblemExamples
                     "The request could not be processed.",
                     "The Idempotency-Key '5f0c6a8e-2b1d-4c3e-9a7f-1e2d3c4b5a69' was already used with a different body. A retry must repeat its request exactly; use a new key for a new request.",
                     "idempotencyKey.reused"));
+                break;
+            case 428:
+                var required = Problem(path, 428, "The request must name the version it changes (If-Match).",
+                    "This request changes a record, so it must say which version it is based on: send the ETag from your last GET of the record in If-Match, e.g. If-Match: \"4711\".",
+                    "precondition.required");
+                required["errors"] = new JsonObject
+                {
+                    ["If-Match"] = new JsonArray("This request changes a record, so it must say which version it is based on: send the ETag from your last GET of the record in If-Match, e.g. If-Match: \"4711\"."),
+                };
+                Add(examples, "preconditionRequired", "If-Match is missing", required);
                 break;
             case 413:
                 Add(examples, "payloadTooLarge", "Too large", Problem(path, 413, "The request body is too large.",

@@ -51,6 +51,9 @@ internal static class SwaggerSetup
             options.ParameterFilter<FieldRulesParameterFilter>();
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             options.OperationFilter<AcceptLanguageOperationFilter>();
+            options.OperationFilter<IfMatchOperationFilter>();
+            options.SchemaFilter<MergePatchSchemaFilter>();
+            options.OperationFilter<MergePatchExampleOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();

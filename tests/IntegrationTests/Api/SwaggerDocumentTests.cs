@@ -129,6 +129,78 @@ public sealed class SwaggerDocumentTests(ApiFixture fixture)
         Assert.Superset(new HashSet<string> { "200", "400", "404", "409", "412" }, put.Select(r => r.Key).ToHashSet());
     }
 
+    public static TheoryData<string, string> ConditionalWrites => new()
+    {
+        { "/api/v1/cooperatives/{id}", "put" },
+        { "/api/v1/cooperatives/{id}", "patch" },
+        { "/api/v1/cooperatives/{id}", "delete" },
+        { "/api/v1/cooperatives/{id}/status", "post" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConditionalWrites))]
+    public async Task ConditionalWrites_DocumentIfMatchAsRequired_WithAnExampleAndWhereTheETagComesFrom_And412And428(string path, string method)
+    {
+        var op = (await DocumentAsync())["paths"]![path]![method]!;
+
+        var ifMatch = op["parameters"]!.AsArray().Single(p => (string)p!["name"]! == "If-Match")!;
+        Assert.Equal("header", (string)ifMatch["in"]!);
+        Assert.True((bool)ifMatch["required"]!);
+        Assert.Equal("\"4711\"", (string)ifMatch["example"]!);
+        Assert.Contains("ETag", (string)ifMatch["description"]!, StringComparison.Ordinal);
+        Assert.Contains("GET", (string)ifMatch["description"]!, StringComparison.Ordinal);
+        foreach (var status in new[] { "412", "428" })
+        {
+            Assert.True(op["responses"]![status]?["content"]?["application/problem+json"] is not null, $"{method} {path}: {status}");
+        }
+
+        Assert.Equal("precondition.required",
+            (string)op["responses"]!["428"]!["content"]!["application/problem+json"]!["examples"]!["preconditionRequired"]!["value"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task Patch_TakesAMergePatch_WithAnExample_AndEveryMemberOptional()
+    {
+        var doc = await DocumentAsync();
+        var op = doc["paths"]!["/api/v1/cooperatives/{id}"]!["patch"]!;
+
+        var content = op["requestBody"]!["content"]!.AsObject();
+        var media = Assert.Single(content);
+        Assert.Equal("application/merge-patch+json", media.Key);
+        Assert.True(media.Value!["example"] is JsonObject { Count: > 0 }, "the PATCH body has no example for Try it out");
+        Assert.Equal("#/components/schemas/CooperativePatch", (string)media.Value["schema"]!["$ref"]!);
+        var schema = doc["components"]!["schemas"]!["CooperativePatch"]!;
+        Assert.True(schema["required"] is null or JsonArray { Count: 0 }, "a merge patch has no required member");
+        Assert.Null(schema["properties"]!["status"]);
+        Assert.True((bool?)schema["properties"]!["phone"]!["nullable"] == true, "null removes an optional field");
+        Assert.True((bool?)schema["properties"]!["name"]!["nullable"] != true, "null cannot remove a required field");
+        Assert.Contains("200", op["responses"]!.AsObject().Select(r => r.Key));
+        Assert.NotNull(op["responses"]!["200"]!["headers"]!["ETag"]);
+    }
+
+    [Fact]
+    public async Task Delete_DocumentsItsOutcomes()
+    {
+        var op = (await DocumentAsync())["paths"]!["/api/v1/cooperatives/{id}"]!["delete"]!;
+
+        Assert.Equal("deleteCooperative", (string)op["operationId"]!);
+        Assert.Superset(new HashSet<string> { "204", "400", "404", "409", "412", "428" }, op["responses"]!.AsObject().Select(r => r.Key).ToHashSet());
+        Assert.Null(op["requestBody"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/cooperatives/{id}", "get", "200")]
+    [InlineData("/api/v1/cooperatives", "post", "201")]
+    [InlineData("/api/v1/cooperatives/{id}", "put", "200")]
+    [InlineData("/api/v1/cooperatives/{id}", "patch", "200")]
+    [InlineData("/api/v1/cooperatives/{id}/status", "post", "200")]
+    public async Task SingleResourceResponses_DocumentTheETagHeader(string path, string method, string status)
+    {
+        var op = (await DocumentAsync())["paths"]![path]![method]!;
+
+        Assert.NotNull(op["responses"]![status]!["headers"]?["ETag"]);
+    }
+
     [Fact]
     public async Task SwaggerUi_IsServed()
     {

@@ -20,10 +20,13 @@ public sealed record Variation(string Operation, string Method, string Target, s
     /// <summary>Stands in the target for the identifier of an existing record, filled in when sent.</summary>
     public const string RecordId = "RECORD-ID";
 
+    /// <summary>Stands in a header for the current ETag of that record (a required If-Match), filled in when sent.</summary>
+    public const string RecordETag = "RECORD-ETAG";
+
     /// <summary>A write to an existing record: it gets a record of its own, so that variations do not race or mask each other.</summary>
     public bool NeedsOwnRecord => Method != "GET" && Target.Contains(RecordId, StringComparison.Ordinal);
 
-    public HttpRequestMessage ToRequest(string recordId)
+    public HttpRequestMessage ToRequest(string recordId, string recordETag)
     {
         var target = Target.Replace(RecordId, recordId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(target.TrimStart('/'), UriKind.Relative));
@@ -38,7 +41,7 @@ public sealed record Variation(string Operation, string Method, string Target, s
 
         foreach (var (name, value) in Headers)
         {
-            request.Headers.TryAddWithoutValidation(name, value);
+            request.Headers.TryAddWithoutValidation(name, value == RecordETag ? recordETag : value);
         }
 
         return request;
@@ -80,11 +83,16 @@ public sealed class ContractFuzzer(JsonNode document)
                 .ToDictionary(p => (string)p["name"]!, p => PathValue(p, Variation.RecordId));
             var query = parameters.Where(p => (string)p["in"]! == "query").ToList();
             var bodySchema = BodySchema(operation);
+            var bodyType = BodyMediaType(operation);
+            // A required If-Match (writes to a record) gets the record's current ETag unless a variation is about the header.
+            var requiredHeaders = parameters.Where(p => (string)p["in"]! == "header" && (bool?)p["required"] == true)
+                .ToDictionary(p => (string)p["name"]!, _ => Variation.RecordETag);
 
             Variation Make(string description, bool invalid, IDictionary<string, string>? pathOverride = null,
-                string? queryString = null, string? body = null, string? contentType = "application/json",
-                IReadOnlyDictionary<string, string>? headers = null, bool noBody = false)
+                string? queryString = null, string? body = null, string? contentType = null,
+                IReadOnlyDictionary<string, string>? headers = null, bool noBody = false, bool noContentType = false)
             {
+                contentType = noContentType ? null : contentType ?? bodyType;
                 var target = path;
                 foreach (var (name, value) in pathValues)
                 {
@@ -98,8 +106,14 @@ public sealed class ContractFuzzer(JsonNode document)
                 }
 
                 var sent = noBody ? null : body ?? (bodySchema is null ? null : FreshCodes(ValidObject(bodySchema)).ToJsonString());
+                var sentHeaders = new Dictionary<string, string>(requiredHeaders);
+                foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+                {
+                    sentHeaders[name] = value;
+                }
+
                 return new Variation(id, method.ToUpperInvariant(), target, sent, sent is null ? null : contentType,
-                    headers ?? new Dictionary<string, string>(), description, invalid);
+                    sentHeaders, description, invalid);
             }
 
             yield return Make("valid request from the document's examples", invalid: false);
@@ -153,6 +167,13 @@ public sealed class ContractFuzzer(JsonNode document)
             foreach (var header in parameters.Where(p => (string)p["in"]! == "header"))
             {
                 var name = (string)header["name"]!;
+                if ((bool?)header["required"] == true)
+                {
+                    var without = new Dictionary<string, string>(requiredHeaders);
+                    without.Remove(name);
+                    yield return Make($"without required header {name}", invalid: true) with { Headers = without };
+                }
+
                 foreach (var value in new[] { "garbage", "\"1\"", "W/\"x\"", "*", "\"\"", new string('9', 300), "\"a\", \"b\"" })
                 {
                     yield return Make($"header {name}: {Shorten(value)}", invalid: false,
@@ -172,7 +193,11 @@ public sealed class ContractFuzzer(JsonNode document)
 
             yield return Make("no body", invalid: true, noBody: true);
             yield return Make("body as text/plain", invalid: true, body: FreshCodes(ValidObject(bodySchema)).ToJsonString(), contentType: "text/plain");
-            yield return Make("body without Content-Type", invalid: true, body: FreshCodes(ValidObject(bodySchema)).ToJsonString(), contentType: null);
+            yield return Make("body without Content-Type", invalid: true, body: FreshCodes(ValidObject(bodySchema)).ToJsonString(), noContentType: true);
+            if (bodyType != "application/json")
+            {
+                yield return Make("body as application/json", invalid: true, body: FreshCodes(ValidObject(bodySchema)).ToJsonString(), contentType: "application/json");
+            }
         }
     }
 
@@ -352,8 +377,12 @@ public sealed class ContractFuzzer(JsonNode document)
         }
     }
 
+    /// <summary>The schema of the body, sent as JSON or as a JSON Merge Patch.</summary>
     private JsonObject? BodySchema(JsonObject operation) =>
-        operation["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema ? Resolve(schema) : null;
+        operation["requestBody"]?["content"]?[BodyMediaType(operation)]?["schema"] is { } schema ? Resolve(schema) : null;
+
+    private static string BodyMediaType(JsonObject operation) =>
+        operation["requestBody"]?["content"]?["application/merge-patch+json"] is not null ? "application/merge-patch+json" : "application/json";
 
     /// <summary>The schema behind a <c>$ref</c> or a single-<c>allOf</c> wrapper, with the wrapper's own keywords.</summary>
     private JsonObject Resolve(JsonNode schema)

@@ -44,8 +44,8 @@ public sealed class ContractFuzzingTests(ApiFixture fixture, ITestOutputHelper o
             var results = new ConcurrentBag<(Variation Variation, HttpStatusCode Status, string Body)>();
             await Parallel.ForEachAsync(variations, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (variation, ct) =>
             {
-                var recordId = variation.NeedsOwnRecord ? await CreateOrganizationAsync(client, fuzzer) : existing;
-                using var request = variation.ToRequest(recordId);
+                var (recordId, recordETag) = variation.NeedsOwnRecord ? await CreateOrganizationAsync(client, fuzzer) : existing;
+                using var request = variation.ToRequest(recordId, recordETag);
                 using var response = await client.SendAsync(request, ct);
                 results.Add((variation, response.StatusCode, await response.Content.ReadAsStringAsync(ct)));
             });
@@ -92,12 +92,12 @@ public sealed class ContractFuzzingTests(ApiFixture fixture, ITestOutputHelper o
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     /// <summary>A valid registration made from the document's own examples: the record the item operations work on.</summary>
-    private static async Task<string> CreateOrganizationAsync(HttpClient client, ContractFuzzer fuzzer)
+    private static async Task<(string Id, string ETag)> CreateOrganizationAsync(HttpClient client, ContractFuzzer fuzzer)
     {
         var body = fuzzer.ValidBody("/api/v1/cooperatives", "post")!;
         var response = await client.PostAsync("api/v1/cooperatives", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == HttpStatusCode.Created,
             "the document's own example of a registration was refused: " + await response.Content.ReadAsStringAsync());
-        return (string)(await response.ReadNodeAsync())["id"]!;
+        return ((string)(await response.ReadNodeAsync())["id"]!, response.Headers.ETag!.Tag);
     }
 }

@@ -51,28 +51,69 @@ internal static class CooperativesApi
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, JsonObject body) =>
         client.PostAsync(Route, RawJson(body.ToJsonString()));
 
-    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = null) =>
+    /// <summary>
+    /// Stands for "the record's current ETag" in the If-Match argument of the helpers: they GET
+    /// the record first and send its ETag (or a well-formed ETag no record has, when it does not
+    /// exist). Writes require If-Match; tests about something else send the current one.
+    /// </summary>
+    public const string CurrentETag = "(current)";
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = CurrentETag) =>
         SendAsync(client, HttpMethod.Put, Item(id), body.ToJsonString(), ifMatch);
 
-    public static Task<HttpResponseMessage> PostStatusAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = null) =>
+    /// <summary>PATCH with a JSON Merge Patch body (application/merge-patch+json).</summary>
+    public static Task<HttpResponseMessage> PatchAsync(this HttpClient client, string id, string mergePatch, string? ifMatch = CurrentETag,
+        string contentType = "application/merge-patch+json") =>
+        SendAsync(client, HttpMethod.Patch, Item(id), mergePatch, ifMatch, contentType);
+
+    public static Task<HttpResponseMessage> PatchAsync(this HttpClient client, string id, JsonObject mergePatch, string? ifMatch = CurrentETag) =>
+        PatchAsync(client, id, mergePatch.ToJsonString(), ifMatch);
+
+    /// <summary>DELETE, without a body.</summary>
+    public static Task<HttpResponseMessage> DeleteAsync(this HttpClient client, string id, string? ifMatch) =>
+        SendAsync(client, HttpMethod.Delete, Item(id), null, ifMatch);
+
+    public static Task<HttpResponseMessage> PostStatusAsync(this HttpClient client, string id, JsonObject body, string? ifMatch = CurrentETag) =>
         SendAsync(client, HttpMethod.Post, StatusOf(id), body.ToJsonString(), ifMatch);
 
     public static Task<HttpResponseMessage> PostStatusAsync(this HttpClient client, string id, string status, string effectiveOn,
-        string reason = "Quyết định số 12/QĐ-UBND", string? ifMatch = null) =>
+        string reason = "Quyết định số 12/QĐ-UBND", string? ifMatch = CurrentETag) =>
         PostStatusAsync(client, id, StatusBody(status, effectiveOn, reason), ifMatch);
 
     public static JsonObject StatusBody(string status, string effectiveOn, string reason = "Quyết định số 12/QĐ-UBND") =>
         new() { ["status"] = status, ["effectiveOn"] = effectiveOn, ["reason"] = reason };
 
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string uri, string json, string? ifMatch)
+    /// <summary>Sends a request; <paramref name="ifMatch"/> null sends no If-Match, <see cref="CurrentETag"/> the record's current one.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string uri, string? json, string? ifMatch,
+        string contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = RawJson(json) };
+        if (ifMatch == CurrentETag)
+        {
+            ifMatch = await CurrentETagOfAsync(client, uri);
+        }
+
+        using var request = new HttpRequestMessage(method, uri);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            request.Content.Headers.ContentType.CharSet ??= "utf-8";
+        }
+
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         return await client.SendAsync(request);
+    }
+
+    /// <summary>The ETag a GET of the record at <paramref name="uri"/> (or the record its sub-resource belongs to) returns now.</summary>
+    private static async Task<string> CurrentETagOfAsync(HttpClient client, string uri)
+    {
+        var item = string.Join('/', uri.Split('?')[0].Split('/').Take(4)); // api/v1/cooperatives/{id}
+        using var response = await client.GetAsync(item);
+        return response.StatusCode == HttpStatusCode.OK ? response.Headers.ETag!.Tag : "\"1\"";
     }
 
     /// <summary>GETs one record, asserting it exists.</summary>
@@ -169,6 +210,31 @@ internal static class CooperativesApi
         Assert.True(fingerprint == await fixture.FingerprintAsync(), $"a refused request ({(int)response.StatusCode}) changed stored rows");
         return response;
     }
+
+    /// <summary>The types of the events stored for one organization, in the order they were appended.</summary>
+    public static async Task<List<string>> EventTypesOfAsync(this ApiFixture fixture, string id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT event_type FROM domain_events WHERE aggregate_id = $1 ORDER BY id", connection);
+        command.Parameters.AddWithValue(Guid.Parse(id));
+        await using var reader = await command.ExecuteReaderAsync();
+        var types = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+
+        return types;
+    }
+
+    /// <summary>The payload of the last event of <paramref name="eventType"/> stored for one organization.</summary>
+    public static async Task<JsonNode> LastEventPayloadAsync(this ApiFixture fixture, string id, string eventType) =>
+        JsonNode.Parse(await fixture.ScalarAsync<string>(
+            "SELECT payload::text FROM domain_events WHERE aggregate_id = $1 AND event_type = $2 ORDER BY id DESC LIMIT 1",
+            Guid.Parse(id), eventType))!;
+
+    public static Task<long> AllEventsAsync(this ApiFixture fixture) => fixture.ScalarAsync<long>("SELECT count(*) FROM domain_events");
 
     public static Task<long> HistoryRowsAsync(this ApiFixture fixture, string id) =>
         fixture.ScalarAsync<long>("SELECT count(*) FROM status_changes WHERE cooperative_id = $1", Guid.Parse(id));

@@ -70,7 +70,7 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var updated = await response.ReadNodeAsync();
-        Assert.NotEqual((uint)created["version"]!, (uint)updated["version"]!);
+        Assert.NotEqual((int)created["version"]!, (int)updated["version"]!);
         Assert.Equal(ETagOf(updated), response.Headers.ETag?.Tag);
         Assert.Equal((DateTimeOffset)created["createdAt"]!, (DateTimeOffset)updated["createdAt"]!);
         Assert.True((DateTimeOffset)updated["updatedAt"]! > (DateTimeOffset)created["updatedAt"]!,
@@ -191,7 +191,7 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
     {
         var created = await TestData.CreateAsync(_client);
 
-        var response = await fixture.SendRejectedAsync(() => SendAsync(_client, HttpMethod.Put, Item(Id(created)), text, null));
+        var response = await fixture.SendRejectedAsync(() => SendAsync(_client, HttpMethod.Put, Item(Id(created)), text, CurrentETag));
 
         await AssertUnchangedAsync(created);
         await ProblemAssert.HasErrorsAsync(response);
@@ -218,13 +218,16 @@ public sealed class UpdateCooperativeTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Update_WithIfMatchStar_Returns200()
+    public async Task Update_WithIfMatchStar_Returns428_BecauseItProtectsNothing_AndLeavesTheRecordUnchanged()
     {
         var created = await TestData.CreateAsync(_client);
 
-        var response = await _client.PutJsonAsync(Id(created), MinimalBody((string)created["registrationCode"]!), "*");
+        var response = await fixture.SendRejectedAsync(() => _client.PutJsonAsync(Id(created), MinimalBody((string)created["registrationCode"]!), "*"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionRequired);
+        Assert.Equal("precondition.required", (string?)problem["code"]);
+        Assert.Contains("ETag", (string)problem["errors"]!["If-Match"]![0]!, StringComparison.Ordinal);
+        await AssertUnchangedAsync(created);
     }
 
     [Fact]

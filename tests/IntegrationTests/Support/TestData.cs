@@ -48,9 +48,16 @@ public static class TestData
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>Posts a status change and returns the response.</summary>
-    public static Task<HttpResponseMessage> ChangeStatusAsync(HttpClient client, string id, string status,
-        string effectiveOn = "2020-01-01", string reason = "Quyết định số 12/QĐ-UBND") =>
-        client.PostAsJsonAsync($"api/v1/cooperatives/{id}/status",
-            new JsonObject { ["status"] = status, ["effectiveOn"] = effectiveOn, ["reason"] = reason });
+    /// <summary>Posts a status change, with the record's current ETag in If-Match (read just before), and returns the response.</summary>
+    public static async Task<HttpResponseMessage> ChangeStatusAsync(HttpClient client, string id, string status,
+        string effectiveOn = "2020-01-01", string reason = "Quyết định số 12/QĐ-UBND")
+    {
+        using var read = await client.GetAsync($"api/v1/cooperatives/{id}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/cooperatives/{id}/status")
+        {
+            Content = JsonContent.Create(new JsonObject { ["status"] = status, ["effectiveOn"] = effectiveOn, ["reason"] = reason }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag?.Tag ?? "\"1\"");
+        return await client.SendAsync(request);
+    }
 }

@@ -125,12 +125,17 @@ internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<Statu
     /// <summary>One entry per position of a history.</summary>
     public const string SequenceIndex = "ix_status_changes_cooperative_id_sequence";
 
+    /// <summary>Every entry belongs to an organization that exists.</summary>
+    public const string OrganizationForeignKey = "fk_status_changes_cooperatives_cooperative_id";
+
     /// <inheritdoc />
     public IReadOnlyDictionary<string, Func<PostgresException, Exception>> ConstraintErrors { get; } =
         new Dictionary<string, Func<PostgresException, Exception>>
         {
             // Two writers appended to the same status history at once: one of them lost.
             [SequenceIndex] = _ => new ConcurrencyConflictException(clientPrecondition: false),
+            // A status change raced the withdrawal (DELETE) of its organization, and lost.
+            [OrganizationForeignKey] = _ => new ConcurrencyConflictException(clientPrecondition: false),
         };
 
     public void Configure(EntityTypeBuilder<StatusChange> builder)
