@@ -9,8 +9,9 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// <summary>
 /// The audit trail in plain SQL over <c>domain_events</c> (no record of its own): the filters
 /// are AND-ed from fixed fragments, every value a parameter; newest first by id, one row more
-/// than the page to know whether another page follows. A record's trail is served by the index
-/// <c>(aggregate_type, aggregate_id, id)</c>, everything else by the primary key read backwards.
+/// than the page to know whether another page follows. Indexes: a record's trail
+/// <c>(aggregate_type, aggregate_id, id)</c>, an actor <c>(actor, id)</c>, a time window
+/// <c>(occurred_at)</c>, no filter the primary key read backwards.
 /// Each row's payload is told as field changes by <see cref="AuditEntries"/>.
 /// </summary>
 internal sealed class AuditReadModel(NpgsqlDataSource dataSource) : IAuditReadModel

@@ -452,6 +452,13 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_domain_events_occurred_at");
+
+                    b.HasIndex("Actor", "Id")
+                        .HasDatabaseName("ix_domain_events_actor_id")
+                        .HasFilter("actor IS NOT NULL");
+
                     b.HasIndex("AggregateType", "AggregateId", "Id")
                         .HasDatabaseName("ix_domain_events_aggregate_type_aggregate_id_id");
 
