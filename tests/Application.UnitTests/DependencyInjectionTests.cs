@@ -1,6 +1,9 @@
 using CoopApi.Tests.Common;
 using CoopApi.Application.AdministrativeUnits;
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.Audit;
+using CoopApi.Application.Audit.Queries;
+using CoopApi.Application.Audit.Queries.ListAuditEntries;
 using CoopApi.Application.Common.Behaviours;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Application.Common.Models;
@@ -52,6 +55,7 @@ public sealed class DependencyInjectionTests : IDisposable
         });
         _services.AddSingleton<ICooperativeReadModel, NoReadSide>();
         _services.AddSingleton<IAdministrativeUnitReadModel, NoReadSide>();
+        _services.AddSingleton<IAuditReadModel, NoReadSide>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -262,8 +266,11 @@ public sealed class DependencyInjectionTests : IDisposable
 /// Read models with no database behind them: a list is empty, anything else fails as
 /// "unexpected", like <see cref="NoDatabase"/>.
 /// </summary>
-internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel
+internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel, IAuditReadModel
 {
+    public Task<AuditPageDto> ListAsync(ListAuditEntriesQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new AuditPageDto([], null));
+
     public Task<CooperativeDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
 
     public Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ public sealed record AuditEntryDto
 
     /// <summary>
     /// Each changed field with its value before and after, in the order of the resource's fields.
-    /// A registration lists every field (and the status) with <c>before</c> null. Empty for a kind
+    /// A registration lists the status and every recorded field (empty ones left out) with <c>before</c> null. Empty for a kind
     /// of event this version of the API cannot read (see <c>payload</c>).
     /// </summary>
     public required IReadOnlyList<AuditChangeDto> Changes { get; init; }

@@ -26,7 +26,7 @@ internal sealed class AuditEndpoints : IEndpointGroup
     /// (a rejected request leaves none): <c>actor</c> (null while the API is anonymous),
     /// <c>occurredAt</c>, <c>traceId</c> (the request's W3C trace id, from its <c>traceparent</c>
     /// header when it sent one), <c>event</c>, and <c>changes</c>, each changed field with its value
-    /// <c>before</c> and <c>after</c>. A registration lists every recorded field with <c>before</c>
+    /// <c>before</c> and <c>after</c>. A registration lists the status and every recorded (non-empty) field with <c>before</c>
     /// null; a status change lists <c>status</c> and gives <c>effectiveOn</c> and <c>reason</c> in
     /// <c>context</c>; a kind of event this version cannot read field by field comes with its
     /// stored <c>payload</c> and no changes.
