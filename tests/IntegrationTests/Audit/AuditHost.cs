@@ -111,6 +111,7 @@ public sealed class CommitFaults : DbTransactionInterceptor
 {
     private int _loseAnswer;
     private int _failBefore;
+    private int _hang;
 
     private int _fired;
 
@@ -123,6 +124,12 @@ public sealed class CommitFaults : DbTransactionInterceptor
     /// <summary>The next commit is not sent: the transaction is rolled back and the client gets an exception.</summary>
     public void FailNextCommit() => Volatile.Write(ref _failBefore, 1);
 
+    /// <summary>
+    /// The next commit is not sent and the transaction is left open, so that the server reports
+    /// it "in progress" while the client already has its exception (COMMIT sent, not yet done).
+    /// </summary>
+    public void LeaveNextCommitInProgress() => Volatile.Write(ref _hang, 1);
+
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
@@ -131,6 +138,12 @@ public sealed class CommitFaults : DbTransactionInterceptor
             Interlocked.Increment(ref _fired);
             await transaction.RollbackAsync(cancellationToken);
             throw new NpgsqlException("simulated: the connection broke before COMMIT reached the server", new EndOfStreamException());
+        }
+
+        if (Interlocked.Exchange(ref _hang, 0) == 1)
+        {
+            Interlocked.Increment(ref _fired);
+            throw new NpgsqlException("simulated: the connection broke while COMMIT was under way", new EndOfStreamException());
         }
 
         return result;

@@ -60,4 +60,19 @@ public sealed class UnknownCommitOutcomeTests(AuditHost host)
         Assert.Equal(1, await CountAsync("cooperatives", (string)body["name"]!));
         Assert.Equal(1, await CountAsync("domain_events", (string)body["name"]!));
     }
+
+    [Fact]
+    public async Task CommitStillInProgress_Is503_NotRunAgain()
+    {
+        var body = NewGroup();
+        var before = host.Commits.Attempts;
+        host.Commits.LeaveNextCommitInProgress();
+
+        var response = await host.CreateClient().PostAsJsonAsync("api/v1/cooperatives", body);
+
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(before + 1, host.Commits.Attempts); // asked once, never rerun
+        Assert.Equal(0, await CountAsync("cooperatives", (string)body["name"]!)); // the open transaction was rolled back
+    }
 }
