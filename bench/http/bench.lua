@@ -1,9 +1,19 @@
 -- wrk script of bench/http/run.sh.
 --   BENCH_IDS=<file of ids, one a line>: GET <path>/<random id> (path = the URL's path)
---   no BENCH_IDS: GET the URL as given
+--   BENCH_CREATE=1: POST the URL a new cooperative group per request (a name no other request
+--     uses, no registration code) with an Idempotency-Key of its own
+--   otherwise: GET the URL as given
 -- At the end prints one line: "RESULT requests=<n> duration_us=<n> p99_us=<n> non2xx=<n> errors=<n>".
 local ids = nil
 local base = nil
+local create = false
+local prefix = ""
+local counter = 0
+local template = '{"name":"Tổ hợp tác trồng na Chi Lăng %s","kind":"cooperativeGroup","sector":"agricultureForestryFishery",'
+  .. '"provinceCode":"20","communeCode":"06427","address":"Thôn Làng Bên, xã Cai Kinh, tỉnh Lạng Sơn",'
+  .. '"establishedOn":"2015-03-12","charterCapital":150000000,"memberCount":7,"employeeCount":2,'
+  .. '"representative":"Hoàng Văn Thắng","phone":"0205 3825 123","email":"thtna@example.vn",'
+  .. '"isYouthCooperative":false,"mainProducts":["Na Chi Lăng"]}'
 
 function init(args)
   local file = os.getenv("BENCH_IDS")
@@ -16,9 +26,23 @@ function init(args)
   end
   -- each thread its own sequence
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+  create = os.getenv("BENCH_CREATE") == "1"
+  -- unique per thread and run: names and keys never repeat across threads, rounds or apps
+  prefix = string.format("%08x%04x", math.random(0, 0x7fffffff), math.random(0, 0xffff))
+end
+
+local function key()
+  counter = counter + 1
+  return string.format("%s-%s-4%03x-8%03x-%012x", prefix:sub(1, 8), prefix:sub(9, 12),
+    math.random(0, 0xfff), math.random(0, 0xfff), counter)
 end
 
 function request()
+  if create then
+    local k = key()
+    return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = k },
+      string.format(template, k))
+  end
   if ids == nil then
     return wrk.format("GET")
   end

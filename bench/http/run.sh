@@ -21,11 +21,15 @@
 #    bench/http/results-<date>.md (BENCH_OUT).
 #
 # Scenarios: "byId" GET /api/v1/cooperatives/{id} with a random id per request (bench.lua);
-# "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20.
+# "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20;
+# "create" POST /api/v1/cooperatives, a new cooperative group per request (unique name, no
+# registration code) with an Idempotency-Key of its own (bench.lua), against the baseline's bare
+# INSERT of the same columns. BENCH_SCENARIOS (or SCENARIOS) picks some, e.g. SCENARIOS=create
+# (about 3 minutes here); default: all three.
 #
 # Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
 # a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir).
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir), BENCH_SCENARIOS ("byId list create").
 # Needs: dotnet (SDK 10), curl, wrk (installed with apt-get when missing), PostgreSQL binaries.
 set -euo pipefail
 
@@ -41,6 +45,7 @@ WARMUP=${BENCH_WARMUP:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 KEEP=${BENCH_KEEP:-0}
+SCENARIOS=${BENCH_SCENARIOS:-${SCENARIOS:-byId list create}}
 DAY=$(date +%F)
 OUT=${BENCH_OUT:-$HERE/results-$DAY.md}
 DB=coopbench
@@ -57,6 +62,9 @@ die() {
 
 for v in ROWS ROUNDS DURATION WARMUP CONNECTIONS THREADS; do
     [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -ge 1 ] || die "BENCH_$v must be a positive integer (got '${!v}')"
+done
+for scenario in $SCENARIOS; do
+    case $scenario in byId | list | create) ;; *) die "unknown scenario '$scenario' (byId, list, create)" ;; esac
 done
 command -v dotnet >/dev/null 2>&1 || die "'dotnet' not found: install the .NET 10 SDK"
 command -v curl >/dev/null 2>&1 || pg_apt_install curl || die "'curl' is needed"
@@ -227,6 +235,21 @@ done < <(awk 'NR % 3001 == 1' "$work/ids.txt")
 same_bytes "/api/v1/cooperatives?$LIST_QUERY"
 checked=$((checked + 1))
 say "same bytes from both apps on $checked requests"
+if [[ " $SCENARIOS " == *" create "* ]]; then
+    # Different ids and times, so not the same bytes: the same status and the same members in the same order.
+    for who in api base; do
+        p=$api_port
+        [ $who = base ] && p=$base_port
+        code=$(curl -s -o "$work/$who.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+            -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+            --data '{"name":"Tổ hợp tác kiểm tra '"$who"'","kind":"cooperativeGroup","sector":"agricultureForestryFishery","provinceCode":"20","communeCode":"06427","establishedOn":"2015-03-12","charterCapital":150000000,"memberCount":7,"isYouthCooperative":false,"mainProducts":[]}' \
+            "http://127.0.0.1:$p/api/v1/cooperatives")
+        [ "$code" = 201 ] || die "$who: POST /api/v1/cooperatives answered $code: $(head -c 400 "$work/$who.json")"
+        grep -o '"[A-Za-z]*":' "$work/$who.json" >"$work/$who.keys"
+    done
+    cmp -s "$work/api.keys" "$work/base.keys" || die "the API and the baseline answer a create with different members"
+    say "both apps answer a create with 201 and the same members"
+fi
 
 # --- 7. rounds ---------------------------------------------------------------------------------
 
@@ -236,14 +259,18 @@ cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; } # u
 run() {
     local scenario=$1 who=$2 seconds=$3 port pid url ids="" before after line
     if [ "$who" = A ]; then port=$api_port pid=$api_pid; else port=$base_port pid=$base_pid; fi
+    local create=""
     if [ "$scenario" = byId ]; then
         url="http://127.0.0.1:$port/api/v1/cooperatives/"
         ids="$work/ids.txt"
+    elif [ "$scenario" = create ]; then
+        url="http://127.0.0.1:$port/api/v1/cooperatives"
+        create=1
     else
         url="http://127.0.0.1:$port/api/v1/cooperatives?$LIST_QUERY"
     fi
     before=$(cpu_ticks "$pid")
-    line=$(BENCH_IDS=$ids wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
+    line=$(BENCH_IDS=$ids BENCH_CREATE=$create wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
         -s "$HERE/bench.lua" "$url" 2>&1 | grep '^RESULT ') || die "wrk failed on $scenario/$who"
     after=$(cpu_ticks "$pid")
     # shellcheck disable=SC2001
@@ -253,7 +280,7 @@ run() {
 results="$work/results.txt"
 : >"$results"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for scenario in byId list; do
+for scenario in $SCENARIOS; do
     say "$scenario: warm-up ${WARMUP} s each"
     run "$scenario" A "$WARMUP" >/dev/null
     run "$scenario" B "$WARMUP" >/dev/null
@@ -267,6 +294,7 @@ for scenario in byId list; do
     done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+created=$(psql_value "SELECT count(*) - $ROWS FROM cooperatives")
 
 # --- 8. report ---------------------------------------------------------------------------------
 
@@ -285,11 +313,12 @@ table="$work/table.md"
 {
     echo "| scenario | API req/s | baseline req/s | **req/s ratio** | API p99 ms | baseline p99 ms | **p99 ratio** | API CPU µs/req | baseline CPU µs/req | **CPU/req ratio** |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    for scenario in byId list; do
+    for scenario in $SCENARIOS; do
         read -r a_rps a_p99 a_cpu < <(summary "$scenario" A)
         read -r b_rps b_p99 b_cpu < <(summary "$scenario" B)
         label="\`GET /api/v1/cooperatives/{id}\` (random id)"
         [ "$scenario" = list ] && label="\`GET /api/v1/cooperatives?$LIST_QUERY\` ($list_total match)"
+        [ "$scenario" = create ] && label="\`POST /api/v1/cooperatives\` (new cooperative group; baseline: bare INSERT)"
         printf '| %s | %s | %s | **%s** | %s | %s | **%s** | %s | %s | **%s** |\n' "$label" \
             "$a_rps" "$b_rps" "$(ratio "$a_rps" "$b_rps")" "$a_p99" "$b_p99" "$(ratio "$a_p99" "$b_p99")" \
             "$a_cpu" "$b_cpu" "$(ratio "$a_cpu" "$b_cpu")"
@@ -316,6 +345,7 @@ dirty=$({ git -C "$API_ROOT" status --porcelain -- src 2>/dev/null || true; } | 
     echo "- wrk: $THREADS threads, $CONNECTIONS connections, loopback; $ROUNDS rounds of ${DURATION} s per app and scenario, A B A B …, after ${WARMUP} s of warm-up each"
     echo "- both apps: \`$POOL\`; Production environment; the API with Swagger and logging as configured"
     echo "- same bytes checked on $checked requests before measuring"
+    echo "- scenarios: $SCENARIOS$([[ " $SCENARIOS " == *" create "* ]] && echo "; $created organizations created during the run")"
     echo "- machine: $(nproc) CPUs ($cpu); load average before / after: $load_before / $load_after (the whole machine: other work shares these CPUs)"
     echo
     echo "Medians over the rounds; ratios are API / baseline (req/s: higher is better; p99 and CPU per request: lower is better)."

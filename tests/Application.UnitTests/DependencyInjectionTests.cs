@@ -1,6 +1,9 @@
 using CoopApi.Tests.Common;
 using CoopApi.Application.AdministrativeUnits;
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.Audit;
+using CoopApi.Application.Audit.Queries;
+using CoopApi.Application.Audit.Queries.ListAuditEntries;
 using CoopApi.Application.Common.Behaviours;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Application.Common.Models;
@@ -53,6 +56,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<ICooperativeReadModel, NoReadSide>();
         _services.AddSingleton<IAdministrativeUnitReadModel, NoReadSide>();
         _services.AddSingleton<CoopApi.Application.Changes.Queries.IChangesReadModel, NoReadSide>();
+        _services.AddSingleton<IAuditReadModel, NoReadSide>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -263,11 +267,14 @@ public sealed class DependencyInjectionTests : IDisposable
 /// Read models with no database behind them: a list is empty, anything else fails as
 /// "unexpected", like <see cref="NoDatabase"/>.
 /// </summary>
-internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel, CoopApi.Application.Changes.Queries.IChangesReadModel
+internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitReadModel, CoopApi.Application.Changes.Queries.IChangesReadModel, IAuditReadModel
 {
     public Task<(IReadOnlyList<CoopApi.Application.Changes.ChangeEntryDto> Entries, bool HasMore)> ReadAsync(
         CoopApi.Application.Changes.ChangeCursor after, int limit, string? entityType, string? provinceCode,
         CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<AuditPageDto> ListAsync(ListAuditEntriesQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new AuditPageDto([], null));
 
     public Task<CooperativeDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
 

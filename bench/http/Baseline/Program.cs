@@ -1,6 +1,8 @@
-// The raw baseline of bench/http/run.sh: a bare minimal-API app that answers the two benchmark
+// The raw baseline of bench/http/run.sh: a bare minimal-API app that answers the benchmark
 // scenarios with the same SQL as the API's read side, through raw Npgsql, and the same JSON
 // bytes. Nothing else: no MediatR, no validation, no controllers, no EF Core, no Swagger.
+// The create scenario is a bare INSERT of the same columns (one statement, RETURNING the row):
+// no validation, no status history row, no event, no transaction of its own.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
@@ -63,7 +65,49 @@ app.MapGet("/api/v1/cooperatives", async (string provinceCode, string status, in
     return Results.Ok(new PageOf(items, page, pageSize, total));
 });
 
+// The benchmark's create scenario: one INSERT of the columns the API writes, the row returned as
+// the API returns it (201, relative Location, ETag). The Idempotency-Key header is ignored.
+app.MapPost("/api/v1/cooperatives", async (NewCooperative body, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+{
+    var now = DateTimeOffset.UtcNow;
+    await using var command = db.CreateCommand(Sql.Insert);
+    var p = command.Parameters;
+    p.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+    p.Add(new NpgsqlParameter { Value = (object?)body.RegistrationCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    p.Add(new NpgsqlParameter<string> { TypedValue = body.Name });
+    p.Add(new NpgsqlParameter<string> { TypedValue = Sql.Name(body.Kind) });
+    p.Add(new NpgsqlParameter<string> { TypedValue = Sql.Name(body.Sector) });
+    p.Add(new NpgsqlParameter<string> { TypedValue = "active" });
+    p.Add(new NpgsqlParameter<string> { TypedValue = body.ProvinceCode });
+    p.Add(new NpgsqlParameter<string> { TypedValue = body.CommuneCode });
+    p.Add(new NpgsqlParameter { Value = (object?)body.Address ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = body.EstablishedOn });
+    p.Add(new NpgsqlParameter<long> { TypedValue = body.CharterCapital });
+    p.Add(new NpgsqlParameter<int> { TypedValue = body.MemberCount });
+    p.Add(new NpgsqlParameter { Value = (object?)body.EmployeeCount ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+    p.Add(new NpgsqlParameter { Value = (object?)body.Representative ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    p.Add(new NpgsqlParameter { Value = (object?)body.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    p.Add(new NpgsqlParameter { Value = (object?)body.Email ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    p.Add(new NpgsqlParameter<bool> { TypedValue = body.IsYouthCooperative });
+    p.Add(new NpgsqlParameter<string[]> { TypedValue = body.MainProducts ?? [] });
+    p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = body.EstablishedOn });
+    p.Add(new NpgsqlParameter<int> { TypedValue = 0 });
+    await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
+    await reader.ReadAsync(ct);
+    var dto = Sql.Read(reader);
+    http.Response.Headers.ETag = $"\"{dto.Version}\"";
+    return Results.Created($"/api/v1/cooperatives/{dto.Id}", dto);
+});
+
 await app.RunAsync();
+
+/// <summary>The API's registration body (the fields the create scenario sends).</summary>
+internal sealed record NewCooperative(
+    string? RegistrationCode, string Name, Kind Kind, Sector Sector, string ProvinceCode, string CommuneCode, string? Address,
+    DateOnly EstablishedOn, long CharterCapital, int MemberCount, int? EmployeeCount, string? Representative, string? Phone,
+    string? Email, bool IsYouthCooperative, string[]? MainProducts);
 
 /// <summary>The API's JSON shape of one organization, same fields in the same order.</summary>
 internal sealed record Cooperative(
@@ -92,6 +136,14 @@ internal static class Sql
         + "c.is_youth_cooperative, c.main_products, c.created_at, c.updated_at, c.version";
 
     public const string ById = "SELECT " + Columns + " FROM cooperatives AS c WHERE c.id = $1";
+
+    public const string Insert =
+        "INSERT INTO cooperatives AS c (id, registration_code, name, kind, sector, status, province_code, commune_code, address, "
+        + "established_on, charter_capital, member_count, employee_count, representative, phone, email, is_youth_cooperative, "
+        + "main_products, created_at, updated_at, status_since, last_sequence) "
+        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING " + Columns;
+
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static readonly Dictionary<string, Kind> Kinds = Names<Kind>();
     private static readonly Dictionary<string, Sector> Sectors = Names<Sector>();

@@ -1,5 +1,6 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
 using CoopApi.Application.Changes.Queries;
+using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.Cooperatives.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class ReadSideRegistration
         services.AddSingleton<ICooperativeReadModel, CooperativeReadModel>();
         services.AddSingleton<IAdministrativeUnitReadModel, AdministrativeUnitReadModel>();
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
+        services.AddSingleton<IAuditReadModel, AuditReadModel>();
         return services;
     }
 }

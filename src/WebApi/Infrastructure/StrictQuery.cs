@@ -72,6 +72,14 @@ internal sealed class StrictQuery
             ? number
             : Fail<int>(name, ExpectedValues.Integer(min, max));
 
+    /// <summary>
+    /// A single-valued parameter read by <paramref name="parse"/>, which returns null for a value
+    /// it cannot read; that value is reported with <paramref name="expected"/>.
+    /// </summary>
+    public T? Parsed<T>(string name, Func<string, T?> parse, string expected) where T : struct => Single(name) is not { } value
+        ? null
+        : parse(value) ?? Fail<T?>(name, expected);
+
     /// <summary>Throws when any parameter was unknown, repeated or unreadable.</summary>
     public void ThrowIfInvalid()
     {

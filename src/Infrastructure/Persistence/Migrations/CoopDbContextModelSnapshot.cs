@@ -553,6 +553,12 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_domain_events_feed");
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_domain_events_occurred_at");
+
+                    b.HasIndex("Actor", "Id")
+                        .HasDatabaseName("ix_domain_events_actor_id")
+                        .HasFilter("actor IS NOT NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "Id")
                         .HasDatabaseName("ix_domain_events_aggregate_type_aggregate_id_id");
