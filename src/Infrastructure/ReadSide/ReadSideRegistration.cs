@@ -1,4 +1,5 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public static class ReadSideRegistration
     {
         services.AddSingleton<ICooperativeReadModel, CooperativeReadModel>();
         services.AddSingleton<IAdministrativeUnitReadModel, AdministrativeUnitReadModel>();
+        services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
         return services;
     }
 }
