@@ -88,7 +88,7 @@ public sealed class CreateApiKeyCommandHandler(IApplicationDbContext db, ICurren
     {
         ArgumentNullException.ThrowIfNull(request);
         var (key, secret) = ApiKey.Issue(request.Name!, request.Scopes!, request.Provinces!, request.ExpiresAt,
-            user.Id ?? "anonymous", calendar.Now);
+            user.Id ?? "system", calendar.Now);
         db.Set<ApiKey>().Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKeyDto { Key = secret, ApiKey = key.ToDto() };
