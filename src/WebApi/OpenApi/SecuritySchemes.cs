@@ -54,5 +54,15 @@ internal sealed class SecurityRequirementsOperationFilter : IOperationFilter
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemes.Bearer, context.Document)] = [] },
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemes.ApiKey, context.Document)] = [] },
         ];
+        if (operation.Responses?.TryGetValue("401", out var unauthorized) == true && unauthorized is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["WWW-Authenticate"] = new OpenApiHeader
+            {
+                Description = "The schemes to authenticate with, e.g. `ApiKey realm=\"coopapi\"`, `Bearer realm=\"coopapi\"`; "
+                    + "after a refused token, `Bearer error=\"invalid_token\"` with a description.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
     }
 }
