@@ -93,6 +93,32 @@ public sealed partial class ApiKeysTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AKeyRevokedElsewhere_IsRefusedWithinTheCacheLifetime()
+    {
+        var (key, metadata) = await CreateKeyAsync(fixture, _client, scopes: ["admin"]);
+        using (var before = await _client.SendAsync(WithApiKey(HttpMethod.Get, Keys, key)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // now cached by this instance
+        }
+
+        // Another instance (or an operator with SQL) revokes it: this instance learns it by itself.
+        await fixture.ScalarAsync<int>("WITH u AS (UPDATE api_keys SET revoked_at = now() WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM u",
+            Guid.Parse((string)metadata["id"]!));
+        var deadline = DateTime.UtcNow + CoopApi.Application.ApiKeys.Queries.AuthenticateApiKey.ApiKeyValidationCache.Lifetime
+            + TimeSpan.FromSeconds(2);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(500);
+            using var response = await _client.SendAsync(WithApiKey(HttpMethod.Get, Keys, key));
+            status = response.StatusCode;
+        }
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task AnExpiredKey_Gets401()
     {
         var (key, metadata) = await CreateKeyAsync(fixture, _client, scopes: ["admin"], expiresAt: DateTimeOffset.UtcNow.AddDays(1));

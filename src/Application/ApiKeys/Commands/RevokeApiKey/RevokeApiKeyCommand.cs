@@ -1,3 +1,4 @@
+using CoopApi.Application.ApiKeys.Queries.AuthenticateApiKey;
 using CoopApi.Application.Common.Exceptions;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
@@ -15,7 +16,7 @@ namespace CoopApi.Application.ApiKeys.Commands.RevokeApiKey;
 public sealed record RevokeApiKeyCommand(Guid Id) : ICommand<Unit>;
 
 /// <summary>Handles <see cref="RevokeApiKeyCommand"/>.</summary>
-public sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+public sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, ApiKeyValidationCache cache)
     : IRequestHandler<RevokeApiKeyCommand, Unit>
 {
     /// <inheritdoc />
@@ -26,6 +27,7 @@ public sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, IVietna
                   ?? throw new NotFoundException("API key", "khóa API", request.Id);
         key.Revoke(calendar.Now);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.Id); // this instance refuses the key from the next request on
         return Unit.Value;
     }
 }

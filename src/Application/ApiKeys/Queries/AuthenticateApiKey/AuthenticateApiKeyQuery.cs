@@ -7,9 +7,9 @@ namespace CoopApi.Application.ApiKeys.Queries.AuthenticateApiKey;
 
 /// <summary>
 /// Checks a key a request presented: found by its prefix, then its SHA-256 compared with the
-/// stored hash in constant time, then revocation and expiry. No cache: revocation takes effect on
-/// the next request. A valid use is recorded at most once a minute per key
-/// (<see cref="AuthenticateApiKeyQueryHandler.LastUsedResolution"/>), not on every request.
+/// stored hash in constant time, then revocation and expiry. A valid key's check is reused for
+/// up to <see cref="ApiKeyValidationCache.Lifetime"/> (see there for revocation). A valid use is
+/// recorded at most once a minute per key (<see cref="AuthenticateApiKeyQueryHandler.LastUsedResolution"/>).
 /// </summary>
 /// <param name="Key">The key as sent.</param>
 public sealed record AuthenticateApiKeyQuery(string Key) : IQuery<ApiKeyCheck>;
@@ -36,7 +36,7 @@ public enum ApiKeyCheckOutcome
 public sealed record ApiKeyCheck(ApiKeyCheckOutcome Outcome, ApiKeyDto? Key);
 
 /// <summary>Handles <see cref="AuthenticateApiKeyQuery"/>.</summary>
-public sealed class AuthenticateApiKeyQueryHandler(IApiKeyReadModel keys, IVietnamCalendar calendar)
+public sealed class AuthenticateApiKeyQueryHandler(IApiKeyReadModel keys, IVietnamCalendar calendar, ApiKeyValidationCache cache)
     : IRequestHandler<AuthenticateApiKeyQuery, ApiKeyCheck>
 {
     /// <summary>Uses of one key closer together than this are recorded once.</summary>
@@ -48,29 +48,44 @@ public sealed class AuthenticateApiKeyQueryHandler(IApiKeyReadModel keys, IVietn
     public async Task<ApiKeyCheck> Handle(AuthenticateApiKeyQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (ApiKeySecret.PrefixOf(request.Key) is not { } prefix
-            || await keys.FindByPrefixAsync(prefix, cancellationToken) is not var (key, hash)
-            || !ApiKeySecret.Matches(request.Key, hash))
+        if (ApiKeySecret.PrefixOf(request.Key) is not { } prefix)
         {
             return Unknown;
         }
 
         var now = calendar.Now;
-        if (key.RevokedAt is not null)
+        var presented = ApiKeySecret.Hash(request.Key);
+        var cacheKey = Convert.ToHexString(presented);
+        var entry = cache.Find(cacheKey, now);
+        if (entry is null)
         {
-            return new ApiKeyCheck(ApiKeyCheckOutcome.Revoked, null);
+            if (await keys.FindByPrefixAsync(prefix, cancellationToken) is not var (stored, hash)
+                || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(presented, hash))
+            {
+                return Unknown;
+            }
+
+            if (stored.RevokedAt is not null)
+            {
+                return new ApiKeyCheck(ApiKeyCheckOutcome.Revoked, null);
+            }
+
+            entry = new ApiKeyValidationCache.Entry(stored, now, stored.LastUsedAt);
         }
 
-        if (key.ExpiresAt is { } expiry && expiry <= now)
+        if (entry.Key.ExpiresAt is { } expiry && expiry <= now)
         {
+            cache.Forget(entry.Key.Id);
             return new ApiKeyCheck(ApiKeyCheckOutcome.Expired, null);
         }
 
-        if (key.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        if (entry.UseRecordedAt is not { } used || now - used >= LastUsedResolution)
         {
-            await keys.MarkUsedAsync(key.Id, now, LastUsedResolution, cancellationToken);
+            await keys.MarkUsedAsync(entry.Key.Id, now, LastUsedResolution, cancellationToken);
+            entry = entry with { UseRecordedAt = now };
         }
 
-        return new ApiKeyCheck(ApiKeyCheckOutcome.Valid, key);
+        cache.Keep(cacheKey, entry);
+        return new ApiKeyCheck(ApiKeyCheckOutcome.Valid, entry.Key);
     }
 }
