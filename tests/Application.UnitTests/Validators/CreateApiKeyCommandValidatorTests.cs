@@ -26,6 +26,7 @@ public class CreateApiKeyCommandValidatorTests
     [Theory]
     [InlineData("scopes", "scopes.unknown")]
     [InlineData("noScopes", "scopes.invalid")]
+    [InlineData("tooManyScopes", "scopes.invalid")]
     [InlineData("provinces", "provinces.unknown")]
     [InlineData("mixedNational", "provinces.invalid")]
     [InlineData("expiresAt", "expiresAt.notInFuture")]
@@ -36,6 +37,7 @@ public class CreateApiKeyCommandValidatorTests
         {
             "scopes" => Valid with { Scopes = ["read", "root"] },
             "noScopes" => Valid with { Scopes = [] },
+            "tooManyScopes" => Valid with { Scopes = ["read", "read", "write", "classify", "admin"] },
             "provinces" => Valid with { Provinces = ["24", "99"] },
             "mixedNational" => Valid with { Provinces = ["*", "24"] },
             "expiresAt" => Valid with { ExpiresAt = new FixedCalendar().Now },

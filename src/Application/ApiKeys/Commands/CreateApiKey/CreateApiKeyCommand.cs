@@ -50,7 +50,7 @@ public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKe
 
     private static IEnumerable<DomainError> CheckScopes(IReadOnlyList<string>? scopes)
     {
-        if (scopes is null || scopes.Count == 0)
+        if (scopes is null || scopes.Count == 0 || scopes.Count > ApiScopes.All.Count)
         {
             yield return ApiKeyRules.Errors.ScopesInvalid;
             yield break;
