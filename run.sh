@@ -131,7 +131,13 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 first_url=${ASPNETCORE_URLS%%;*}
 say "building the API (Release)"
 dotnet build src/WebApi/CoopApi.WebApi.csproj -c Release -nologo -v quiet </dev/null
-say "starting the API; Swagger UI: ${first_url%/}/swagger"
+# A national admin key for the demo, kept in .local/admin-key (mode 600) and reused while it
+# works on this database; a fresh database gets a new one. The command migrates and seeds first.
+mkdir -p "$ROOT/.local"
+admin_key=$(dotnet run --project src/WebApi/CoopApi.WebApi.csproj -c Release --no-build --no-launch-profile -- \
+    create-admin-key --name "run.sh demo admin" --key-file "$ROOT/.local/admin-key" </dev/null | tail -n 1)
+printf 'Admin API key: %s\n' "$admin_key"
+say "starting the API; Swagger UI: ${first_url%/}/swagger (Authorize with the key above)"
 
 # In the background so that this shell acts on INT/TERM at once (with a foreground child the
 # traps would wait for it to exit); the traps stop the API, then the cluster.

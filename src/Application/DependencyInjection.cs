@@ -34,6 +34,7 @@ public static class DependencyInjection
         // GetService, not GetRequiredService: MediatR probes for optional services and expects null.
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddSingleton<ApiKeys.Queries.AuthenticateApiKey.ApiKeyValidationCache>();
 
         var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }).ToArray();
         var requests = new List<(Type Request, Type Response)>();

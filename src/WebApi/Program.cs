@@ -7,6 +7,7 @@ using CoopApi.Infrastructure.Seeding;
 using CoopApi.WebApi.Endpoints;
 using CoopApi.WebApi.Infrastructure;
 using CoopApi.WebApi.OpenApi;
+using CoopApi.WebApi.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,6 +17,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
+if (args is [AdminKeyCommand.Verb, ..])
+{
+    return await AdminKeyCommand.RunAsync(args); // a command of the same binary: no web server
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
@@ -23,6 +29,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddCoopAuthentication(builder.Configuration);
 
 // One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
@@ -80,6 +87,8 @@ app.UseStatusCodePages(async context =>
 });
 app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L));
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
 {

@@ -57,6 +57,8 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<IAdministrativeUnitReadModel, NoReadSide>();
         _services.AddSingleton<CoopApi.Application.Changes.Queries.IChangesReadModel, NoReadSide>();
         _services.AddSingleton<IAuditReadModel, NoReadSide>();
+        _services.AddSingleton<CoopApi.Application.ApiKeys.Queries.IApiKeyReadModel, NoApiKeys>();
+        _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -290,4 +292,31 @@ internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitRea
     public Task<PreReformCodeDto?> LookupPreReformProvinceAsync(string code, CancellationToken cancellationToken) => throw new NoDatabaseException();
 
     public Task<PreReformCodeDto?> LookupPreReformCommuneAsync(string code, CancellationToken cancellationToken) => throw new NoDatabaseException();
+}
+
+internal sealed class NoApiKeys : CoopApi.Application.ApiKeys.Queries.IApiKeyReadModel
+{
+    public Task<IReadOnlyList<CoopApi.Application.ApiKeys.ApiKeyDto>> ListAsync(CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<CoopApi.Application.ApiKeys.ApiKeyDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<(CoopApi.Application.ApiKeys.ApiKeyDto Key, byte[] Hash)?> FindByPrefixAsync(string prefix, CancellationToken cancellationToken) =>
+        throw new NoDatabaseException();
+
+    public Task MarkUsedAsync(Guid id, DateTimeOffset at, TimeSpan resolution, CancellationToken cancellationToken) => throw new NoDatabaseException();
+}
+
+internal sealed class AnonymousUser : ICurrentUser
+{
+    public string? Id => null;
+
+    public string? Name => null;
+
+    public string? ClientId => null;
+
+    public bool IsAuthenticated => false;
+
+    public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
+
+    public IReadOnlySet<string> Provinces { get; } = new HashSet<string>();
 }

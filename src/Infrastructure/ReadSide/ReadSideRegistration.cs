@@ -1,6 +1,7 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
 using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
+using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IAdministrativeUnitReadModel, AdministrativeUnitReadModel>();
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
+        services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
         return services;
     }
 }

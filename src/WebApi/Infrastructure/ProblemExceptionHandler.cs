@@ -31,6 +31,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 new Dictionary<string, string[]> { [d.Field] = [Text.Pick(d.Message, d.VietnameseMessage)] }),
             NotFoundException n => ProblemFactory.Create(httpContext, StatusCodes.Status404NotFound,
                 Text.Pick($"{n.Resource} '{n.Key}' was not found.", $"Không tìm thấy {n.VietnameseResource} '{n.Key}'."), "notFound"),
+            ForbiddenException f => ProblemFactory.Create(httpContext, StatusCodes.Status403Forbidden,
+                Text.Pick(f.Message, f.VietnameseMessage), f.Code),
             BusinessRuleViolationException b => ProblemFactory.Create(httpContext, StatusCodes.Status409Conflict,
                 Text.Pick(b.Message, b.VietnameseMessage), b.Code),
             DuplicateException d => WithField(ProblemFactory.Create(httpContext, StatusCodes.Status409Conflict,

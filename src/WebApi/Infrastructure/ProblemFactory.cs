@@ -64,6 +64,8 @@ internal static class ProblemFactory
     private static string DefaultCode(int status) => status switch
     {
         400 => "badRequest",
+        401 => "unauthorized",
+        403 => "forbidden",
         404 => "notFound",
         405 => "methodNotAllowed",
         406 => "notAcceptable",
@@ -101,6 +103,8 @@ internal static class ProblemFactory
     private static string Title(int status) => status switch
     {
         400 => Text.Pick("The request is invalid.", "Yêu cầu không hợp lệ."),
+        401 => Text.Pick("Authentication is required.", "Cần xác thực."),
+        403 => Text.Pick("Not allowed.", "Không được phép."),
         404 => Text.Pick("Not found.", "Không tìm thấy."),
         405 => Text.Pick("Method not allowed.", "Phương thức không được phép."),
         409 => Text.Pick("The request conflicts with the current state of the register.", "Yêu cầu mâu thuẫn với dữ liệu hiện có."),

@@ -194,6 +194,18 @@ internal static partial class ProblemExamples
                 Add(examples, "validation", "A parameter is invalid", Validation(path, "pageSize",
                     "pageSize must be a whole number from 1 to 200."));
                 break;
+            case 401:
+                Add(examples, "unauthorized", "No credentials", Problem(path, 401, "Authentication is required.",
+                    "Authenticate: send Authorization: Bearer <token>, Authorization: ApiKey <key> or X-Api-Key: <key>.", "unauthorized"));
+                Add(examples, "apiKeyRevoked", "A revoked API key", Problem(path, 401, "Authentication is required.",
+                    "The API key was revoked.", "apiKeyRevoked"));
+                Add(examples, "tokenExpired", "An expired token", Problem(path, 401, "Authentication is required.",
+                    "The token has expired.", "tokenExpired"));
+                break;
+            case 403:
+                Add(examples, "scopeMissing", "The credential lacks the scope", Problem(path, 403, "Not allowed.",
+                    "This needs the scope 'admin', which your credential does not have.", "scopeMissing"));
+                break;
             case 404:
                 Add(examples, "notFound", "Not found", Problem(path, 404, "Not found.", "Cooperative '019a1b2c-3d4e-7f00-8a9b-0c1d2e3f4a5b' was not found.", "notFound"));
                 break;

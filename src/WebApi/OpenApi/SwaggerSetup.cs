@@ -59,6 +59,7 @@ internal static class SwaggerSetup
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
             options.DocumentFilter<EndpointGroupTagsDocumentFilter>();
+            options.AddCoopSecuritySchemes();
         });
         services.AddOptions<SwaggerGenOptions>().Configure<IConfiguration>((options, configuration) =>
             options.AddServer(new OpenApiServer

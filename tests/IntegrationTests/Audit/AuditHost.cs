@@ -97,6 +97,16 @@ public sealed class AuditHost : IAsyncLifetime
     private sealed class HeaderUser(IHttpContextAccessor accessor) : ICurrentUser
     {
         public string? Id => accessor.HttpContext?.Request.Headers[UserHeader].FirstOrDefault();
+
+        public string? Name => Id;
+
+        public string? ClientId => null;
+
+        public bool IsAuthenticated => Id is not null;
+
+        public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
+
+        public IReadOnlySet<string> Provinces { get; } = new HashSet<string>();
     }
 }
 

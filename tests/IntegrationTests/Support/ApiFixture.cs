@@ -19,6 +19,12 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>The OpenID Connect issuer the API trusts (tokens for tests).</summary>
+    public TestOidcIssuer Issuer { get; private set; } = null!;
+
+    /// <summary>An API key with every scope and every province, made as <c>create-admin-key</c> makes one.</summary>
+    public string AdminKey { get; private set; } = "";
+
     /// <summary>Connection string of this run's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -32,6 +38,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         var server = await PostgresServer.GetAsync();
         ConnectionString = await server.CreateDatabaseAsync($"coopapi_it_{Guid.NewGuid():N}");
+        Issuer = await TestOidcIssuer.StartAsync();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -42,12 +49,16 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureServices(TestHooks.Install);
+            builder.UseSetting("Auth:Oidc:Authority", Issuer.Issuer);
+            builder.UseSetting("Auth:Oidc:Audience", TestOidcIssuer.Audience);
+            builder.UseSetting("Auth:Oidc:RequireHttpsMetadata", "false");
         });
         factory.UseKestrel();
         factory.StartServer();
         _factory = factory;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        AdminKey = await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(factory.Services, "integration tests");
     }
 
     /// <summary>A client of the running API; <paramref name="language"/> sets Accept-Language.</summary>
@@ -87,6 +98,11 @@ public sealed class ApiFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
         }
     }
 }

@@ -47,7 +47,7 @@ internal static class TestHooks
                 var client = http.Request.Headers[ClientHeader].ToString();
                 if (client.Length > 0)
                 {
-                    http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, client)], "test"));
+                    http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(CoopApi.WebApi.Security.CoopClaims.Actor, client)], "test"));
                 }
 
                 return nextMiddleware(http);

@@ -38,3 +38,13 @@ public sealed class DuplicateException(string field, string message, string viet
     /// <summary>The message in Vietnamese.</summary>
     public string VietnameseMessage { get; } = vietnameseMessage;
 }
+
+/// <summary>The caller is known but lacks the right to do this (HTTP 403): a scope or a province.</summary>
+public sealed class ForbiddenException(string code, string message, string vietnameseMessage) : Exception(message)
+{
+    /// <summary>Stable code, e.g. <c>provinceNotGranted</c>.</summary>
+    public string Code { get; } = code;
+
+    /// <summary>The message in Vietnamese.</summary>
+    public string VietnameseMessage { get; } = vietnameseMessage;
+}
