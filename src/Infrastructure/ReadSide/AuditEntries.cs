@@ -39,6 +39,9 @@ internal static class AuditEntries
             case nameof(CooperativeRegistered) when TryGet(root, "details", JsonValueKind.Object, out var details):
                 changes = Registered(root, details);
                 break;
+            case nameof(CooperativeDeleted) when TryGet(root, "details", JsonValueKind.Object, out var removed):
+                changes = Registered(root, removed).Select(c => new AuditChangeDto { Field = c.Field, Before = c.After, After = null }).ToList();
+                break;
             case nameof(CooperativeDetailsChanged) when TryGet(root, "changes", JsonValueKind.Array, out var list):
                 changes = list.EnumerateArray()
                     .Where(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String)
@@ -79,7 +82,10 @@ internal static class AuditEntries
         };
     }
 
-    /// <summary>A registration: the status and every recorded field, each with <c>before</c> null (empty fields left out).</summary>
+    /// <summary>
+    /// A registration: the status and every recorded field, each with <c>before</c> null (empty
+    /// fields left out). A withdrawal shows the same fields the other way round (<c>after</c> null).
+    /// </summary>
     private static List<AuditChangeDto> Registered(JsonElement root, JsonElement details)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -199,7 +199,7 @@ public sealed class AuditTrailTests(AuditHost host)
         var notAllowed = await client.PostStatusAsync(id, "active", "2020-01-01");
         var changed = UpdateBodyFrom(created);
         changed["memberCount"] = 99;
-        var stale = await client.PutJsonAsync(id, changed, "\"1\"");
+        var stale = await client.PutJsonAsync(id, changed, "\"999\"");
 
         Assert.Equal(HttpStatusCode.BadRequest, badRequest.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
@@ -211,20 +211,40 @@ public sealed class AuditTrailTests(AuditHost host)
     }
 
     [Fact]
+    public async Task AWithdrawal_ShowsEveryFieldAsItWas_WithNothingAfter()
+    {
+        var user = NewUser();
+        var client = host.CreateClient(user);
+        var body = TestData.NewCooperative();
+        var created = (await (await client.PostJsonAsync(body)).ReadNodeAsync())!;
+
+        var deleted = await client.DeleteAsync(Id(created), ETagOf(created));
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var entries = (await AuditAsync($"entityType=cooperative&entityId={Id(created)}"))["items"]!.AsArray();
+        Assert.Equal(["cooperativeDeleted", "cooperativeRegistered"], entries.Select(e => (string)e!["event"]!));
+        var changes = entries[0]!["changes"]!.AsArray();
+        Assert.Contains(changes, c => (string)c!["field"]! == "memberCount" && (int)c["before"]! == (int)body["memberCount"]! && c["after"] is null);
+        Assert.Contains(changes, c => (string)c!["field"]! == "registrationCode" && (string)c["before"]! == (string)body["registrationCode"]! && c["after"] is null);
+        Assert.Contains(changes, c => (string)c!["field"]! == "status" && (string)c["before"]! == "active");
+        Assert.Equal(user, (string)entries[0]!["actor"]!);
+    }
+
+    [Fact]
     public async Task AnEventTypeThisVersionCannotRead_ComesWithItsPayload_AndNoChanges()
     {
         var created = await TestData.CreateAsync(host.CreateClient());
         var user = NewUser();
-        // A kind of event added later (say, a deletion), stored as the write path stores events.
+        // A kind of event added later (say, a merger into another organization), stored as the write path stores events.
         await host.ScalarAsync<int>("""
-            INSERT INTO domain_events (aggregate_type, aggregate_id, event_type, payload, occurred_at, actor)
-            VALUES ('cooperative', $1, 'CooperativeDeleted', '{"aggregateId": "x", "reason": "Sáp nhập"}', now(), $2)
+            INSERT INTO domain_events (aggregate_type, aggregate_id, event_type, payload, occurred_at, actor, operation, aggregate_version, state)
+            VALUES ('cooperative', $1, 'CooperativeMergedInto', '{"aggregateId": "x", "reason": "Sáp nhập"}', now(), $2, 'updated', 2, '{}')
             RETURNING 1
             """, Guid.Parse(Id(created)), user);
 
         var entry = Assert.Single((await AuditAsync($"actor={user}"))["items"]!.AsArray())!;
 
-        Assert.Equal("cooperativeDeleted", (string)entry["event"]!);
+        Assert.Equal("cooperativeMergedInto", (string)entry["event"]!);
         Assert.Empty(entry["changes"]!.AsArray());
         Assert.Equal("Sáp nhập", (string)entry["payload"]!["reason"]!);
         Assert.Null(entry["context"]);
