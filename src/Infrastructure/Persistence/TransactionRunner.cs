@@ -42,6 +42,10 @@ internal sealed class TransactionRunner(CoopDbContext db, ICurrentUser currentUs
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // No savepoint around each save: a failed save fails the whole unit, which is rolled
+                // back and (when transient) run again from the start, so a savepoint would only
+                // cost two round trips per save (SAVEPOINT, RELEASE).
+                db.Database.AutoSavepointsEnabled = false;
                 var result = await work(ct);
                 var transactionId = await TransactionIdAsync(transaction, ct);
                 try
