@@ -7,10 +7,18 @@ namespace CoopApi.Domain.ApiKeys;
 /// (province codes, or <c>*</c> for the whole country). Holds only the hash of the key; the key
 /// itself exists once, in the answer that created it. A key is never changed after it is made,
 /// except that it is used (<see cref="LastUsedAt"/>) and may be revoked; to rotate a key, make a
-/// new one and revoke the old.
+/// new one and revoke the old. An aggregate like the register's records: making and revoking a
+/// key raise events (<see cref="ApiKeyIssued"/>, <see cref="ApiKeyRevoked"/>) that the write path
+/// stores, so the audit trail shows who did it; the use stamp is not an event.
 /// </summary>
-public sealed class ApiKey : Entity
+public sealed class ApiKey : AggregateRoot
 {
+    /// <summary>Stored type name of API keys.</summary>
+    public const string Type = "apiKey";
+
+    /// <inheritdoc />
+    public override string AggregateType => Type;
+
     private ApiKey(string name, string prefix, byte[] hash, IReadOnlyList<string> scopes, IReadOnlyList<string> provinces,
         DateTimeOffset createdAt, string createdBy, DateTimeOffset? expiresAt)
     {
@@ -96,12 +104,23 @@ public sealed class ApiKey : Entity
         }
 
         var (secret, prefix, hash) = ApiKeySecret.Generate();
-        return (new ApiKey(name.Trim(), prefix, hash, scopeList, provinceList, now, createdBy, expiresAt), secret);
+        var key = new ApiKey(name.Trim(), prefix, hash, scopeList, provinceList, now, createdBy, expiresAt);
+        key.Raise(new ApiKeyIssued(key.Id, now, key.Name, key.Prefix, key.Scopes, key.Provinces, key.ExpiresAt));
+        return (key, secret);
     }
 
     /// <summary>True when the key may be used at <paramref name="now"/>: not revoked, not expired.</summary>
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 
     /// <summary>Revokes the key from <paramref name="now"/>; revoking a revoked key changes nothing.</summary>
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    public void Revoke(DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            return;
+        }
+
+        RevokedAt = now;
+        Raise(new ApiKeyRevoked(Id, now));
+    }
 }

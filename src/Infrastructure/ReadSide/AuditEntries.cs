@@ -1,3 +1,4 @@
+using CoopApi.Domain.ApiKeys;
 using System.Reflection;
 using System.Text.Json;
 using CoopApi.Application.Audit;
@@ -13,6 +14,9 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// </summary>
 internal static class AuditEntries
 {
+    /// <summary>What an issued API key's audit entry shows (never the secret: the event does not hold it).</summary>
+    private static readonly string[] KeyFields = ["name", "prefix", "scopes", "provinces", "expiresAt"];
+
     /// <summary>
     /// The fields of a registration in the resource's order (jsonb does not keep the order of an
     /// object's members): the status, then <see cref="CooperativeDetails"/> as declared.
@@ -41,6 +45,16 @@ internal static class AuditEntries
                 break;
             case nameof(CooperativeDeleted) when TryGet(root, "details", JsonValueKind.Object, out var removed):
                 changes = Registered(root, removed).Select(c => new AuditChangeDto { Field = c.Field, Before = c.After, After = null }).ToList();
+                break;
+            case nameof(ApiKeyIssued):
+                changes = KeyFields
+                    .Select(field => (field, value: Value(root, field)))
+                    .Where(f => f.value is not null)
+                    .Select(f => new AuditChangeDto { Field = f.field, Before = null, After = f.value })
+                    .ToList();
+                break;
+            case nameof(ApiKeyRevoked):
+                changes = [new AuditChangeDto { Field = "revokedAt", Before = null, After = Value(root, "occurredAt") }];
                 break;
             case nameof(CooperativeDetailsChanged) when TryGet(root, "changes", JsonValueKind.Array, out var list):
                 changes = list.EnumerateArray()

@@ -1,3 +1,4 @@
+using CoopApi.Application.Common.Interfaces;
 using System.Text.Json;
 using CoopApi.Application.Changes;
 using CoopApi.Application.Changes.Queries;
@@ -27,8 +28,12 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// <para>The lag: a write transaction that stays open holds the fence, hence the whole feed, back
 /// until it ends (entries after it wait; none is lost).</para>
 /// </remarks>
-internal sealed class ChangesReadModel(NpgsqlDataSource dataSource) : IChangesReadModel
+internal sealed class ChangesReadModel(NpgsqlDataSource dataSource, IEnumerable<IResourceRepresentation> resources) : IChangesReadModel
 {
+    // Kinds of resource kept out of the feed (API keys); none of them belongs to a province, so
+    // only the unfiltered read needs to leave them out (a type filter names a fed type: validated).
+    private readonly string[] _hidden = [.. resources.Where(r => !r.InChangeFeed).Select(r => r.EntityType)];
+
     private const string Columns =
         "e.xact_id, e.id, e.aggregate_type, e.aggregate_id, e.operation, e.aggregate_version, e.occurred_at, e.state";
 
@@ -36,7 +41,7 @@ internal sealed class ChangesReadModel(NpgsqlDataSource dataSource) : IChangesRe
     private const string After = "(e.xact_id, e.id) > ($1, $2) AND e.xact_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
 
     private const string AllSql = "SELECT " + Columns + " FROM domain_events AS e WHERE " + After
-        + " ORDER BY e.xact_id, e.id LIMIT $3";
+        + " AND e.aggregate_type <> ALL($4) ORDER BY e.xact_id, e.id LIMIT $3";
 
     private const string ByTypeSql = "SELECT " + Columns + " FROM domain_events AS e WHERE e.aggregate_type = $4 AND " + After
         + " ORDER BY e.xact_id, e.id LIMIT $3";
@@ -73,6 +78,10 @@ internal sealed class ChangesReadModel(NpgsqlDataSource dataSource) : IChangesRe
         else if (entityType is not null)
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entityType, NpgsqlDbType = NpgsqlDbType.Varchar });
+        }
+        else
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _hidden, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
         }
 
         var entries = new List<ChangeEntryDto>(Math.Min(limit, 1024));

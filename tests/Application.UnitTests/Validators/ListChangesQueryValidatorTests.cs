@@ -68,8 +68,12 @@ public class ListChangesQueryValidatorTests
     public void TheRegisteredRepresentation_NamesTheTypeItsAggregateStoresAndItsRoute()
     {
         using var services = new ServiceCollection().AddApplication().BuildServiceProvider();
-        var representation = Assert.Single(services.GetServices<IResourceRepresentation>());
+        var all = services.GetServices<IResourceRepresentation>().ToList();
+        var representation = Assert.Single(all, r => r.InChangeFeed);
         var cooperative = Mapping.CooperativeMapperTests.SampleCooperative();
+
+        Assert.Equal(["apiKey", "cooperative"], all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
+        Assert.False(all.Single(r => r.EntityType == "apiKey").InChangeFeed);
 
         Assert.Equal(cooperative.AggregateType, representation.EntityType);
         Assert.Equal(cooperative.GetType(), representation.AggregateClrType);

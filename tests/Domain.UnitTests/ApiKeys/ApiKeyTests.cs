@@ -8,6 +8,31 @@ public class ApiKeyTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 3, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Issuing_RaisesOneEvent_WithWhatTheKeyGrants_ButNotItsSecret()
+    {
+        var (key, secret) = ApiKey.Issue("Bắc Ninh", ["read"], ["24"], null, "t", Now);
+
+        var issued = Assert.IsType<ApiKeyIssued>(Assert.Single(key.DomainEvents));
+        Assert.Equal((key.Id, "Bắc Ninh", key.Prefix), (issued.AggregateId, issued.Name, issued.Prefix));
+        Assert.Equal(["24"], issued.Provinces);
+        Assert.DoesNotContain(secret, issued.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revoking_RaisesAnEventOnce()
+    {
+        var (key, _) = ApiKey.Issue("k", ["read"], ["*"], null, "t", Now);
+        key.ClearDomainEvents();
+
+        key.Revoke(Now.AddMinutes(1));
+        key.Revoke(Now.AddMinutes(2));
+
+        var revoked = Assert.IsType<ApiKeyRevoked>(Assert.Single(key.DomainEvents));
+        Assert.Equal(Now.AddMinutes(1), revoked.OccurredAt);
+        Assert.Equal(Now.AddMinutes(1), key.RevokedAt);
+    }
+
+    [Fact]
     public void Issue_KeepsOnlyTheHash_AndTheKeyMatchesIt()
     {
         var (key, secret) = ApiKey.Issue("Bắc Ninh", ["write", "read"], ["24"], null, "apikey:coop_abcdefgh", Now);

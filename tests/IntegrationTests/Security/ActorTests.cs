@@ -38,4 +38,53 @@ public sealed class ActorTests(ApiFixture fixture)
 
         Assert.Null(entry["actor"]);
     }
+
+    [Fact]
+    public async Task MakingAndRevokingAKey_AreAudited_UnderTheAdminsActor_WithoutTheSecret()
+    {
+        var (key, metadata) = await CreateKeyAsync(fixture, _client, scopes: ["read", "write"], provinces: ["20"], name: "Lạng Sơn portal");
+        var id = (string)metadata["id"]!;
+        using var revoked = await _client.SendAsync(WithApiKey(HttpMethod.Delete, $"{Keys}/{id}", fixture.AdminKey));
+        using var again = await _client.SendAsync(WithApiKey(HttpMethod.Delete, $"{Keys}/{id}", fixture.AdminKey));
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+
+        using var audit = await _client.GetAsync($"api/v1/audit?entityType=apiKey&entityId={id}");
+        var text = await audit.Content.ReadAsStringAsync();
+        var entries = (await audit.ReadNodeAsync())["items"]!.AsArray();
+
+        Assert.Equal(["apiKeyRevoked", "apiKeyIssued"], entries.Select(e => (string)e!["event"]!));
+        Assert.All(entries, e => Assert.Equal("apikey:" + fixture.AdminKey[..13], (string)e!["actor"]!));
+        var issued = entries[1]!["changes"]!.AsArray();
+        Assert.Contains(issued, c => (string)c!["field"]! == "name" && (string)c["after"]! == "Lạng Sơn portal");
+        Assert.Contains(issued, c => (string)c!["field"]! == "provinces" && c["after"]!.ToJsonString() == "[\"20\"]");
+        Assert.Equal("revokedAt", (string)entries[0]!["changes"]![0]!["field"]!);
+        Assert.DoesNotContain(key[14..], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysStayOutOfTheChangeFeed()
+    {
+        var (_, metadata) = await CreateKeyAsync(fixture, _client);
+
+        using var byType = await _client.GetAsync("api/v1/changes?entityType=apiKey");
+        var seen = new List<string>();
+        string? cursor = null;
+        for (var page = 0; page < 100; page++)
+        {
+            using var response = await _client.GetAsync("api/v1/changes?limit=1000" + (cursor is null ? "" : $"&after={cursor}"));
+            var body = await response.ReadNodeAsync();
+            seen.AddRange(body["entries"]!.AsArray().Select(e => (string)e!["entityType"]!));
+            cursor = (string)body["nextCursor"]!;
+            if (!(bool)body["hasMore"]!)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, byType.StatusCode);
+        Assert.NotEmpty(seen);
+        Assert.DoesNotContain("apiKey", seen);
+        Assert.NotNull(metadata["id"]);
+    }
 }

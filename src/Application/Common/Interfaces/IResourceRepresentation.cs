@@ -22,6 +22,13 @@ public interface IResourceRepresentation
 
     /// <summary>Relative URL of the resource, e.g. <c>/api/v1/cooperatives/{id}</c>.</summary>
     string PathOf(Guid id);
+
+    /// <summary>
+    /// Whether the change feed carries this kind of resource. False for security configuration
+    /// (API keys): its events are stored and audited like any other, but not served to feed readers.
+    /// Such a resource must not belong to a province (the feed's province filter does not exclude it).
+    /// </summary>
+    bool InChangeFeed { get; }
 }
 
 /// <summary>Base of the representation of one aggregate type.</summary>
@@ -42,6 +49,9 @@ public abstract class ResourceRepresentation<TAggregate, TDto> : IResourceRepres
 
     /// <inheritdoc />
     public abstract string PathOf(Guid id);
+
+    /// <inheritdoc />
+    public virtual bool InChangeFeed => true;
 
     /// <summary>The DTO of <paramref name="aggregate"/>.</summary>
     protected abstract TDto Represent(TAggregate aggregate);

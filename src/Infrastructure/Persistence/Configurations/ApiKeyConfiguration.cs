@@ -1,4 +1,5 @@
 using CoopApi.Domain.ApiKeys;
+using CoopApi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
                 $"prefix ~ '^{ApiKeySecret.Marker}[a-z2-9]{{{ApiKeySecret.PrefixRandomLength}}}$'");
             t.HasCheckConstraint("ck_api_keys_scopes", "cardinality(scopes) > 0");
             t.HasCheckConstraint("ck_api_keys_provinces", "cardinality(provinces) > 0");
+            t.HasCheckConstraint("ck_api_keys_version", $"version >= {AggregateRoot.InitialVersion}");
         });
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).ValueGeneratedNever();
@@ -33,5 +35,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Provinces).HasColumnType("text[]");
         builder.Property(k => k.CreatedBy).HasMaxLength(200);
         builder.Ignore(k => k.ActorId);
+        builder.Property(k => k.Version).IsConcurrencyToken().HasDefaultValue(AggregateRoot.InitialVersion).ValueGeneratedNever();
     }
 }

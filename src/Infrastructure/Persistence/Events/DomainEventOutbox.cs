@@ -165,9 +165,7 @@ internal static class DomainEventOutbox
     /// <summary>
     /// A change to a domain entity that no event describes would escape the version, the audit
     /// trail and the change feed: every added, modified or deleted entity must be an aggregate
-    /// root that raised an event, or a child row of a tracked one that did. Standalone entities
-    /// that belong to no aggregate (API keys: security configuration, not the register) are not
-    /// covered.
+    /// root that raised an event, or a child row of a tracked one that did.
     /// </summary>
     private static void RefuseChangesWithoutEvents(DbContext db)
     {
@@ -176,11 +174,6 @@ internal static class DomainEventOutbox
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is not Entity)
             {
                 continue;
-            }
-
-            if (entry.Entity is not AggregateRoot && !PointsAtAnAggregate(entry))
-            {
-                continue; // a standalone record outside the aggregates (an API key): not part of the register's history
             }
 
             var root = entry.Entity as AggregateRoot ?? RootOf(db, entry);
@@ -193,10 +186,6 @@ internal static class DomainEventOutbox
             }
         }
     }
-
-    /// <summary>True when the entity is a child row of some aggregate (it has a foreign key to an aggregate root).</summary>
-    private static bool PointsAtAnAggregate(EntityEntry entry) =>
-        entry.Metadata.GetForeignKeys().Any(fk => typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType));
 
     /// <summary>The tracked aggregate root a child row points at by a foreign key, if any.</summary>
     private static AggregateRoot? RootOf(DbContext db, EntityEntry child)

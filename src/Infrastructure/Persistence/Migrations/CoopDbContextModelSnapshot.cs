@@ -205,6 +205,12 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("scopes");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -221,6 +227,8 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_api_keys_provinces", "cardinality(provinces) > 0");
 
                             t.HasCheckConstraint("ck_api_keys_scopes", "cardinality(scopes) > 0");
+
+                            t.HasCheckConstraint("ck_api_keys_version", "version >= 1");
                         });
                 });
 
@@ -626,14 +634,15 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
 
-                    b.HasIndex("TransactionId", "Id")
-                        .HasDatabaseName("ix_domain_events_feed");
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_domain_events_occurred_at");
 
                     b.HasIndex("Actor", "Id")
                         .HasDatabaseName("ix_domain_events_actor_id")
                         .HasFilter("actor IS NOT NULL");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_domain_events_feed");
 
                     b.HasIndex("AggregateType", "AggregateId", "Id")
                         .HasDatabaseName("ix_domain_events_aggregate_type_aggregate_id_id");

@@ -50,8 +50,9 @@ public sealed class ListChangesQueryValidator : AbstractValidator<ListChangesQue
     /// <param name="resources">The kinds of resource the feed carries.</param>
     public ListChangesQueryValidator(IAdministrativeUnits units, IEnumerable<IResourceRepresentation> resources)
     {
-        var types = string.Join(", ", resources.Select(r => r.EntityType).Order(StringComparer.Ordinal));
-        var known = resources.Select(r => r.EntityType).ToHashSet(StringComparer.Ordinal);
+        var fed = resources.Where(r => r.InChangeFeed).ToList();
+        var types = string.Join(", ", fed.Select(r => r.EntityType).Order(StringComparer.Ordinal));
+        var known = fed.Select(r => r.EntityType).ToHashSet(StringComparer.Ordinal);
         RuleFor(x => x.After).Must(a => ChangeCursor.TryParse(a, out _))
             .When(x => x.After is not null)
             .WithMessage(_ => Text.Pick(
