@@ -112,6 +112,8 @@ public sealed class RequestLimitsTests(LimitsHost host) : IClassFixture<LimitsHo
 
         var response = await client.SendAsync(Preflight("https://evil.example.com", "DELETE", "authorization"));
 
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Methods"));
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
