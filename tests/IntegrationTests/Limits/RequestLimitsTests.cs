@@ -133,6 +133,23 @@ public sealed class RequestLimitsTests(LimitsHost host) : IClassFixture<LimitsHo
     }
 
     [Fact]
+    public async Task A429_ToTheAllowedOrigin_LetsThePageReadRetryAfter()
+    {
+        using var client = host.CreateClient(NewClient());
+        client.DefaultRequestHeaders.Add("Origin", LimitsHost.AllowedOrigin);
+        for (var i = 0; i < LimitsHost.PermitLimit; i++)
+        {
+            await client.GetAsync(Resource);
+        }
+
+        var rejected = await client.GetAsync(Resource);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal([LimitsHost.AllowedOrigin], rejected.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Contains("Retry-After", string.Join(",", rejected.Headers.GetValues("Access-Control-Expose-Headers")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ARequest_FromAnotherOrigin_GetsNoAllowOrigin()
     {
         using var client = host.CreateClient(NewClient());
