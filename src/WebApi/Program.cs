@@ -30,6 +30,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddCoopAuthentication(builder.Configuration);
+builder.Services.AddCoopRequestLimits(builder.Configuration);
 
 // One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
@@ -87,7 +88,10 @@ app.UseStatusCodePages(async context =>
 });
 app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L));
 app.UseRouting();
+// CORS answers preflights (204) before authentication; the rate limiter counts per actor, so after it.
+app.UseCors();
 app.UseAuthentication();
+app.UseCoopRateLimiter();
 app.UseAuthorization();
 
 if (app.Configuration.GetValue("Api:SwaggerEnabled", true))

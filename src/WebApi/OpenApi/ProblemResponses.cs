@@ -70,7 +70,8 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
 /// Documents on every operation the responses that can occur whatever its handler does, and
 /// their headers, from what the operation's description shows (path parameters, a body, the
 /// schema returned): 400 (any parameter or body, unknown query parameters), 404 (path
-/// parameters), 413 and 415 (a body), 500, 503 with <c>Retry-After</c>; <c>ETag</c> on success
+/// parameters), 413 and 415 (a body), 429 (the client's rate limit) and 503, both with
+/// <c>Retry-After</c>, and 500; <c>ETag</c> on success
 /// responses of versioned records, <c>Location</c> on 201. Every error response gets the
 /// problem schema and a real example.
 /// </summary>
@@ -98,6 +99,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
             Ensure(responses, "415", "The body is not sent as `application/json`.");
         }
 
+        Ensure(responses, "429", "This client sent too many requests (limits per actor or, anonymous, per IP address); retry after `Retry-After` seconds.");
         Ensure(responses, "500", "An unexpected error; it was logged. Quote the `traceId` when reporting it.");
         Ensure(responses, "503", "The register's database is unavailable for the moment; retry after `Retry-After` seconds.");
 
@@ -123,7 +125,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
                 };
             }
 
-            if (code == 503)
+            if (code is 429 or 503)
             {
                 AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" });
             }
@@ -257,6 +259,10 @@ internal static partial class ProblemExamples
             case 415:
                 Add(examples, "unsupportedMediaType", "Not JSON", Problem(path, 415, "Unsupported media type.",
                     "Send the body as application/json.", "unsupportedMediaType"));
+                break;
+            case 429:
+                Add(examples, "rateLimited", "Too many requests", Problem(path, 429, "Too many requests.",
+                    "Too many requests from this client; retry after 17 seconds.", "rateLimited"));
                 break;
             case 503:
                 Add(examples, "databaseUnavailable", "Database unavailable", Problem(path, 503, "The service is unavailable.",

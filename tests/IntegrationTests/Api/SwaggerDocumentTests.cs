@@ -37,6 +37,20 @@ public sealed class SwaggerDocumentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task EveryOperation_Documents429_WithRetryAfter_AndTheRateLimitedProblem()
+    {
+        var doc = await DocumentAsync();
+
+        foreach (var (path, method, operation) in Operations(doc))
+        {
+            var tooMany = operation["responses"]?["429"];
+            Assert.True(tooMany is not null, $"{method} {path} does not document 429");
+            Assert.NotNull(tooMany!["headers"]?["Retry-After"]);
+            Assert.Equal("rateLimited", (string?)tooMany["content"]!["application/problem+json"]!["examples"]!["rateLimited"]!["value"]!["code"]);
+        }
+    }
+
+    [Fact]
     public async Task EveryOperation_HasASummary_AndEveryParameterADescription()
     {
         var doc = await DocumentAsync();

@@ -48,6 +48,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Every test class shares this host (and the admin key): the rate limit is tested on a host of its own.
+            builder.UseSetting("RateLimits:Enabled", "false");
             builder.ConfigureServices(TestHooks.Install);
             builder.UseSetting("Auth:Oidc:Authority", Issuer.Issuer);
             builder.UseSetting("Auth:Oidc:Audience", TestOidcIssuer.Audience);
