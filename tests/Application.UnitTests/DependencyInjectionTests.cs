@@ -193,7 +193,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+        Assert.Equal(["changeOperation", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);

@@ -14,13 +14,14 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
     {
         var body = (await (await _client.GetAsync("api/v1/reference/enums")).ReadNodeAsync()).AsObject();
 
-        Assert.Equal(["communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+        Assert.Equal(["changeOperation", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
             body.Select(p => p.Key).Order(StringComparer.Ordinal));
         var status = body["organizationStatus"]!.AsArray();
         Assert.Equal(["active", "suspended", "awaitingDissolution", "dissolved"], status.Select(s => (string)s!["value"]!));
         Assert.Equal("Ngừng hoạt động chờ giải thể", (string)status[2]!["vi"]!);
         Assert.Equal("Hợp tác xã", (string)body["organizationKind"]![0]!["vi"]!);
         Assert.Equal(8, body["sector"]!.AsArray().Count);
+        Assert.Equal(["created", "updated", "deleted"], body["changeOperation"]!.AsArray().Select(o => (string)o!["value"]!));
         Assert.All(body.SelectMany(p => p.Value!.AsArray()), v =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string)v!["vi"]!));

@@ -20,6 +20,7 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["provinceKind"] = Describe<ProvinceKind>(),
         ["communeKind"] = Describe<CommuneKind>(),
         ["mergePart"] = Describe<MergePart>(),
+        ["changeOperation"] = Describe<ChangeKind>(),
     };
 
     /// <inheritdoc />
