@@ -1,6 +1,7 @@
 using CoopApi.Application.Audit;
 using CoopApi.Application.Audit.Queries.ListAuditEntries;
 using CoopApi.WebApi.Infrastructure;
+using CoopApi.WebApi.Security;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;
@@ -13,7 +14,7 @@ internal sealed class AuditEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("api/v1/audit", "Audit");
+        var group = app.MapApiGroup("api/v1/audit", "Audit").RequireScope(Domain.ApiKeys.ApiScopes.Admin);
         group.MapGet("", ListAudit).WithName(nameof(ListAudit))
             .WithMetadata(new QueryParametersMetadata(typeof(ListAuditEntriesQuery)))
             .Produces<AuditPageDto>()
@@ -33,8 +34,8 @@ internal sealed class AuditEndpoints : IEndpointGroup
     /// Filters combine with AND; <c>entityId</c> needs <c>entityType</c>; <c>from</c> and <c>to</c>
     /// are instants with an offset, both inclusive. Pages are stable: pass <c>nextCursor</c> as
     /// <c>after</c> for the next (older) page; it is null on the last page. The trail is for people
-    /// reading history; to follow changes as they commit, use the change feed. Open to every caller
-    /// for now; it becomes admin-only once identity exists.
+    /// reading history; to follow changes as they commit, use the change feed. Needs the
+    /// <c>admin</c> scope (an API key or a token): it names who did what.
     /// Example: <c>GET /api/v1/audit?entityType=cooperative&amp;entityId=019a1b2c-3d4e-7f00-8a9b-0c1d2e3f4a5b&amp;limit=20</c>
     /// </remarks>
     /// <param name="parameters">The query string.</param>

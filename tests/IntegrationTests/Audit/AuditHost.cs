@@ -46,6 +46,7 @@ public sealed class AuditHost : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("RateLimits:Enabled", "false");
             builder.ConfigureTestServices(services =>
             {
                 services.AddScoped<ICurrentUser, HeaderUser>();
@@ -57,12 +58,17 @@ public sealed class AuditHost : IAsyncLifetime
         _factory = factory;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        AdminKey = await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(factory.Services, "audit tests");
     }
+
+    /// <summary>A national key with every scope: every client of this host sends it (the audit trail needs <c>admin</c>).</summary>
+    public string AdminKey { get; private set; } = "";
 
     /// <summary>A client acting as <paramref name="user"/> (anonymous when null).</summary>
     public HttpClient CreateClient(string? user = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         if (user is not null)
         {
             client.DefaultRequestHeaders.Add(UserHeader, user);

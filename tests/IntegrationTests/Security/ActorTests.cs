@@ -21,7 +21,7 @@ public sealed class ActorTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (string)(await response.ReadNodeAsync())["id"]!;
 
-        using var audit = await _client.GetAsync($"api/v1/audit?entityType=cooperative&entityId={id}");
+        using var audit = await _client.SendAsync(WithApiKey(HttpMethod.Get, $"api/v1/audit?entityType=cooperative&entityId={id}", fixture.AdminKey));
         var entry = Assert.Single((await audit.ReadNodeAsync())["items"]!.AsArray())!;
 
         Assert.Equal("cooperativeRegistered", (string)entry["event"]!);
@@ -33,7 +33,7 @@ public sealed class ActorTests(ApiFixture fixture)
     {
         var created = await TestData.CreateAsync(_client);
 
-        using var audit = await _client.GetAsync($"api/v1/audit?entityType=cooperative&entityId={(string)created["id"]!}");
+        using var audit = await _client.SendAsync(WithApiKey(HttpMethod.Get, $"api/v1/audit?entityType=cooperative&entityId={(string)created["id"]!}", fixture.AdminKey));
         var entry = Assert.Single((await audit.ReadNodeAsync())["items"]!.AsArray())!;
 
         Assert.Null(entry["actor"]);
@@ -49,7 +49,7 @@ public sealed class ActorTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
 
-        using var audit = await _client.GetAsync($"api/v1/audit?entityType=apiKey&entityId={id}");
+        using var audit = await _client.SendAsync(WithApiKey(HttpMethod.Get, $"api/v1/audit?entityType=apiKey&entityId={id}", fixture.AdminKey));
         var text = await audit.Content.ReadAsStringAsync();
         var entries = (await audit.ReadNodeAsync())["items"]!.AsArray();
 
@@ -86,5 +86,20 @@ public sealed class ActorTests(ApiFixture fixture)
         Assert.NotEmpty(seen);
         Assert.DoesNotContain("apiKey", seen);
         Assert.NotNull(metadata["id"]);
+    }
+
+    [Fact]
+    public async Task TheAuditTrail_NeedsTheAdminScope()
+    {
+        var (readOnly, _) = await CreateKeyAsync(fixture, _client, scopes: ["read", "write"], provinces: ["*"]);
+
+        using var anonymous = await _client.GetAsync("api/v1/audit");
+        using var withoutAdmin = await _client.SendAsync(WithApiKey(HttpMethod.Get, "api/v1/audit", readOnly));
+        using var admin = await _client.SendAsync(WithApiKey(HttpMethod.Get, "api/v1/audit?limit=1", fixture.AdminKey));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withoutAdmin.StatusCode);
+        Assert.Equal("scopeMissing", (string)(await withoutAdmin.ReadNodeAsync())["code"]!);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
     }
 }

@@ -24,7 +24,7 @@ public sealed class OpenApiSecurityTests(ApiFixture fixture)
         Assert.Equal("X-Api-Key", (string)schemes["apiKey"]!["name"]!);
 
         foreach (var (path, method) in new[] { ("/api/v1/api-keys", "post"), ("/api/v1/api-keys", "get"),
-                     ("/api/v1/api-keys/{id}", "get"), ("/api/v1/api-keys/{id}", "delete") })
+                     ("/api/v1/api-keys/{id}", "get"), ("/api/v1/api-keys/{id}", "delete"), ("/api/v1/audit", "get") })
         {
             var operation = document["paths"]![path]![method]!;
             var alternatives = operation["security"]!.AsArray().SelectMany(r => r!.AsObject().Select(p => p.Key)).ToList();
