@@ -48,11 +48,11 @@ public sealed class DatabaseOptions
         var defaults = new DatabaseOptions();
         return new DatabaseOptions
         {
-            MaxPoolSize = Read(section, nameof(MaxPoolSize), defaults.MaxPoolSize, 1),
-            ConnectTimeoutSeconds = Read(section, nameof(ConnectTimeoutSeconds), defaults.ConnectTimeoutSeconds, 1),
-            MaxRetryCount = Read(section, nameof(MaxRetryCount), defaults.MaxRetryCount, 0),
-            MaxRetryDelayMilliseconds = Read(section, nameof(MaxRetryDelayMilliseconds), defaults.MaxRetryDelayMilliseconds, 0),
-            HealthCheckTimeoutMilliseconds = Read(section, nameof(HealthCheckTimeoutMilliseconds), defaults.HealthCheckTimeoutMilliseconds, 1),
+            MaxPoolSize = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxPoolSize), defaults.MaxPoolSize, 1),
+            ConnectTimeoutSeconds = ConfigurationNumbers.ReadAtLeast(section, nameof(ConnectTimeoutSeconds), defaults.ConnectTimeoutSeconds, 1),
+            MaxRetryCount = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxRetryCount), defaults.MaxRetryCount, 0),
+            MaxRetryDelayMilliseconds = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxRetryDelayMilliseconds), defaults.MaxRetryDelayMilliseconds, 0),
+            HealthCheckTimeoutMilliseconds = ConfigurationNumbers.ReadAtLeast(section, nameof(HealthCheckTimeoutMilliseconds), defaults.HealthCheckTimeoutMilliseconds, 1),
         };
     }
 
@@ -78,23 +78,5 @@ public sealed class DatabaseOptions
         }
 
         return builder.ConnectionString;
-    }
-
-    private static int Read(IConfigurationSection section, string key, int fallback, int minimum)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            || value < minimum)
-        {
-            throw new InvalidOperationException(
-                $"Configuration {Section}:{key} must be a whole number of at least {minimum}, not '{text}'.");
-        }
-
-        return value;
     }
 }

@@ -31,27 +31,9 @@ public sealed class IdempotencyOptions
         var defaults = new IdempotencyOptions();
         return new IdempotencyOptions
         {
-            RetentionHours = Read(section, nameof(RetentionHours), defaults.RetentionHours, MinRetentionHours),
-            PurgeIntervalMinutes = Read(section, nameof(PurgeIntervalMinutes), defaults.PurgeIntervalMinutes, 1),
-            PurgeBatchSize = Read(section, nameof(PurgeBatchSize), defaults.PurgeBatchSize, 1),
+            RetentionHours = ConfigurationNumbers.ReadAtLeast(section, nameof(RetentionHours), defaults.RetentionHours, MinRetentionHours),
+            PurgeIntervalMinutes = ConfigurationNumbers.ReadAtLeast(section, nameof(PurgeIntervalMinutes), defaults.PurgeIntervalMinutes, 1),
+            PurgeBatchSize = ConfigurationNumbers.ReadAtLeast(section, nameof(PurgeBatchSize), defaults.PurgeBatchSize, 1),
         };
-    }
-
-    private static int Read(IConfigurationSection section, string key, int fallback, int minimum)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            || value < minimum)
-        {
-            throw new InvalidOperationException(
-                $"Configuration {Section}:{key} must be a whole number of at least {minimum}, not '{text}'.");
-        }
-
-        return value;
     }
 }
