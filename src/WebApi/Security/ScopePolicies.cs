@@ -17,4 +17,12 @@ internal static class ScopePolicies
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+
+    /// <summary>
+    /// The rule of a statistics endpoint (<c>/api/v1/statistics/*</c>): the <c>read</c> scope. Every
+    /// statistics endpoint declares its rule with this method so that one switch can open them all
+    /// to anonymous dashboards.
+    /// </summary>
+    public static TBuilder RequireStatisticsRead<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireScope(CoopApi.Domain.ApiKeys.ApiScopes.Read);
 }

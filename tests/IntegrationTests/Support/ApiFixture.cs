@@ -75,6 +75,18 @@ public sealed class ApiFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client that sends the test run's admin key (every scope, every province).</summary>
+    public HttpClient CreateAdminClient(string? language = null) => WithKey(CreateClient(language), AdminKey);
+
+    /// <summary>Makes <paramref name="client"/> send <paramref name="apiKey"/> as <c>X-Api-Key</c> on every request.</summary>
+    public static HttpClient WithKey(HttpClient client, string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
     /// <summary>Runs a scalar SQL query against this run's database (to check what was stored).</summary>
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
