@@ -32,14 +32,14 @@ internal static class AuthenticationSetup
 
     /// <summary>What was configured, for the handlers.</summary>
     /// <param name="TokensEnabled">True when an OpenID Connect authority is configured.</param>
-    public sealed record Settings(bool TokensEnabled);
+    /// <param name="PublicStatistics">True when anonymous callers may use the statistics endpoints (<c>Auth:PublicStatistics</c>).</param>
+    public sealed record Settings(bool TokensEnabled, bool PublicStatistics);
 
     public static IServiceCollection AddCoopAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var oidc = configuration.GetSection("Auth:Oidc");
         var authority = oidc["Authority"];
         var tokens = !string.IsNullOrWhiteSpace(authority);
-        services.AddSingleton(new Settings(tokens));
 
         var builder = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Bearer token or API key", o =>
@@ -93,13 +93,9 @@ internal static class AuthenticationSetup
             });
         }
 
-        services.AddAuthorization(o =>
-        {
-            foreach (var scope in ApiScopes.All)
-            {
-                o.AddPolicy(ScopePolicies.For(scope), p => p.RequireAuthenticatedUser().RequireClaim(CoopClaims.Scope, scope));
-            }
-        });
+        var publicStatistics = configuration.GetValue(ScopePolicies.PublicStatisticsSetting, false);
+        services.AddSingleton(new Settings(tokens, publicStatistics));
+        services.AddAuthorization(o => o.AddCoopPolicies(publicStatistics));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         return services;
     }

@@ -16,7 +16,7 @@ namespace CoopApi.IntegrationTests.Security;
 [Collection(ApiCollection.Name)]
 public sealed class TokenAuthenticationTests(ApiFixture fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.CreateAnonymousClient();
 
     private async Task<HttpResponseMessage> ListKeysWithAsync(string token) =>
         await _client.SendAsync(WithToken(HttpMethod.Get, Keys, token));
