@@ -26,7 +26,8 @@ internal static class SecuritySchemes
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = "An access token from the OpenID Connect provider (Auth:Oidc:Authority), with this API as audience. "
-                + "Scopes come from the token's scope (or scp) claim, provinces from its province claim.",
+                + "Scopes come from the token's scope (or scp) claim, provinces from its province claim. "
+                + "An API key (coop_…) pasted here works too.",
         });
         options.AddSecurityDefinition(ApiKey, new OpenApiSecurityScheme
         {

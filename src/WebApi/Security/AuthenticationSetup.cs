@@ -45,6 +45,7 @@ internal static class AuthenticationSetup
             .AddPolicyScheme(PolicyScheme, "Bearer token or API key", o =>
                 o.ForwardDefaultSelector = http => tokens
                     && http.Request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                    && !ApiKeyAuthenticationHandler.IsBearerApiKey(http.Request.Headers.Authorization.ToString())
                         ? JwtBearerDefaults.AuthenticationScheme
                         : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

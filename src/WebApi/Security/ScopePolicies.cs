@@ -45,11 +45,18 @@ internal static class ScopePolicies
             options.AddPolicy(For(scope), p => p.RequireAuthenticatedUser().RequireClaim(CoopClaims.Scope, scope));
         }
 
+        // Public: anyone who sends no credential, and anyone authenticated; a credential that was
+        // sent and refused still gets its 401 (a client should learn that its key is revoked).
         options.AddPolicy(StatisticsRead, publicStatistics
-            ? new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build()
+            ? new AuthorizationPolicyBuilder().RequireAssertion(context =>
+                context.User.Identity?.IsAuthenticated == true
+                || (context.Resource is HttpContext http && !SendsCredential(http.Request))).Build()
             : options.GetPolicy(For(ApiScopes.Read))!);
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
+
+    private static bool SendsCredential(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
 
     private static TBuilder DocumentRefusals<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(

@@ -108,10 +108,16 @@ public sealed class OpenEndpointsTests(ApiFixture fixture)
         await using var host = await PolicyHost.StartAsync(fixture.Issuer, publicStatistics: true);
 
         using var statistics = await host.Client.GetAsync(PolicyHost.Statistics);
+        using var writeOnly = await host.SendAsync(PolicyHost.Statistics, fixture.Issuer.Mint(scope: "openid write"));
+        using var expired = await host.SendAsync(PolicyHost.Statistics,
+            fixture.Issuer.Mint(scope: "openid read", expires: DateTime.UtcNow.AddMinutes(-5), notBefore: DateTime.UtcNow.AddMinutes(-10)));
         using var register = await host.Client.GetAsync(PolicyHost.Register);
         using var forgotten = await host.Client.GetAsync("/forgotten");
 
         Assert.Equal(HttpStatusCode.OK, statistics.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, writeOnly.StatusCode); // anyone may, so any credential may
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode); // a refused credential is still told so
+        Assert.Equal("tokenExpired", (string)(await expired.ReadNodeAsync())["code"]!);
         Assert.Equal(HttpStatusCode.Unauthorized, register.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forgotten.StatusCode);
     }

@@ -79,6 +79,15 @@ public sealed class TokenAuthenticationTests(ApiFixture fixture)
         Assert.Contains("'admin'", (string)problem["detail"]!, StringComparison.Ordinal);
     }
 
+    /// <summary>A key pasted where a token goes (Swagger UI's bearer box) is taken as the key, not refused as a malformed token.</summary>
+    [Fact]
+    public async Task AnApiKey_SentAsABearerToken_IsTakenAsTheKey()
+    {
+        using var response = await _client.SendAsync(WithToken(HttpMethod.Get, Keys, fixture.AdminKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task NoCredentials_Gets401_ChallengingWithBothSchemes()
     {
