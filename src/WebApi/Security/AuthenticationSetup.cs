@@ -17,7 +17,8 @@ namespace CoopApi.WebApi.Security;
 /// Settings (section <c>Auth:Oidc</c>): <c>Authority</c> (e.g. a Keycloak realm,
 /// <c>https://id.example.vn/realms/coop</c>; unset: tokens are not accepted), <c>Audience</c>
 /// (required with an authority), <c>RequireHttpsMetadata</c> (default true; false is accepted
-/// only for a loopback authority), <c>ClockSkewSeconds</c> (default 30).
+/// only for a loopback authority), <c>ClockSkewSeconds</c> (default 30); <c>Auth:PublicStatistics</c>
+/// (default false) opens the statistics endpoints to anonymous callers (<see cref="ScopePolicies"/>).
 /// </remarks>
 internal static class AuthenticationSetup
 {
