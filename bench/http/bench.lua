@@ -3,12 +3,14 @@
 --   BENCH_CREATE=1: POST the URL a new cooperative group per request (a name no other request
 --     uses, no registration code) with an Idempotency-Key of its own
 --   otherwise: GET the URL as given
+--   BENCH_API_KEY=<key>: every request sends it as X-Api-Key (the API needs a credential)
 -- At the end prints one line: "RESULT requests=<n> duration_us=<n> p99_us=<n> non2xx=<n> errors=<n>".
 local ids = nil
 local base = nil
 local create = false
 local prefix = ""
 local counter = 0
+local auth = {}
 local template = '{"name":"Tổ hợp tác trồng na Chi Lăng %s","kind":"cooperativeGroup","sector":"agricultureForestryFishery",'
   .. '"provinceCode":"20","communeCode":"06427","address":"Thôn Làng Bên, xã Cai Kinh, tỉnh Lạng Sơn",'
   .. '"establishedOn":"2015-03-12","charterCapital":150000000,"memberCount":7,"employeeCount":2,'
@@ -27,6 +29,8 @@ function init(args)
   -- each thread its own sequence
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
   create = os.getenv("BENCH_CREATE") == "1"
+  local apiKey = os.getenv("BENCH_API_KEY")
+  if apiKey ~= nil and apiKey ~= "" then auth = { ["X-Api-Key"] = apiKey } end
   -- unique per thread and run: names and keys never repeat across threads, rounds or apps
   prefix = string.format("%08x%04x", math.random(0, 0x7fffffff), math.random(0, 0xffff))
 end
@@ -40,13 +44,14 @@ end
 function request()
   if create then
     local k = key()
-    return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = k },
-      string.format(template, k))
+    local headers = { ["Content-Type"] = "application/json", ["Idempotency-Key"] = k }
+    for name, value in pairs(auth) do headers[name] = value end
+    return wrk.format("POST", nil, headers, string.format(template, k))
   end
   if ids == nil then
-    return wrk.format("GET")
+    return wrk.format("GET", nil, auth)
   end
-  return wrk.format("GET", base .. ids[math.random(#ids)])
+  return wrk.format("GET", base .. ids[math.random(#ids)], auth)
 end
 
 function done(summary, latency, requests)

@@ -27,6 +27,9 @@
 # INSERT of the same columns. BENCH_SCENARIOS (or SCENARIOS) picks some, e.g. SCENARIOS=create
 # (about 3 minutes here); default: all three.
 #
+# Every request carries X-Api-Key with a national admin key made by the API's create-admin-key
+# command after step 3 (the baseline ignores it), so the measured path includes the key's check.
+#
 # Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
 # a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir), BENCH_SCENARIOS ("byId list create").
@@ -171,6 +174,21 @@ say "starting the API on 127.0.0.1:$api_port (Production)"
 api_pid=$!
 wait_ready "$api_pid" "http://127.0.0.1:$api_port/health/ready" "$work/api.log"
 [ "$(psql_value "SELECT count(*) FROM cooperatives")" = 0 ] || die "cooperatives is not empty after the migration"
+# Every endpoint but health needs a credential: a national admin key made by the API's own
+# command (as run.sh makes its key), sent by curl and wrk to both apps (the baseline ignores it),
+# so the key's check is part of what is measured. An API from before issue 9 has no such command.
+api_key=""
+if [ -f "$API_ROOT/src/WebApi/Security/AdminKeyCommand.cs" ]; then
+    api_key=$(
+        cd "$(dirname "$api_dll")"
+        ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CONN" \
+            dotnet "$api_dll" create-admin-key --name "bench/http" 2>>"$work/api.log" </dev/null | tail -n 1
+    ) || die "create-admin-key failed: $(tail -n 5 "$work/api.log")"
+    say "made an admin key for the benchmark ($(cut -c1-13 <<<"$api_key")…)"
+fi
+auth=()
+[ -z "$api_key" ] || auth=(-H "X-Api-Key: $api_key")
+export BENCH_API_KEY=$api_key
 
 # --- 4. data through COPY ------------------------------------------------------------------------
 
@@ -223,8 +241,8 @@ wait_ready "$base_pid" "http://127.0.0.1:$base_port/api/v1/cooperatives/$first_i
 # --- 6. same bytes -----------------------------------------------------------------------------
 
 same_bytes() { # path
-    curl -sf "http://127.0.0.1:$api_port$1" -o "$work/a.json" || die "API: GET $1 failed"
-    curl -sf "http://127.0.0.1:$base_port$1" -o "$work/b.json" || die "baseline: GET $1 failed"
+    curl -sf "${auth[@]}" "http://127.0.0.1:$api_port$1" -o "$work/a.json" || die "API: GET $1 failed"
+    curl -sf "${auth[@]}" "http://127.0.0.1:$base_port$1" -o "$work/b.json" || die "baseline: GET $1 failed"
     cmp -s "$work/a.json" "$work/b.json" || {
         diff <(tr ',' '\n' <"$work/a.json") <(tr ',' '\n' <"$work/b.json") | head -n 20 >&2
         die "the API and the baseline answer GET $1 with different bytes"
@@ -243,7 +261,7 @@ if [[ " $SCENARIOS " == *" create "* ]]; then
     for who in api base; do
         p=$api_port
         [ $who = base ] && p=$base_port
-        code=$(curl -s -o "$work/$who.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+        code=$(curl -s -o "$work/$who.json" -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \
             -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
             --data '{"name":"Tổ hợp tác kiểm tra '"$who"'","kind":"cooperativeGroup","sector":"agricultureForestryFishery","provinceCode":"20","communeCode":"06427","establishedOn":"2015-03-12","charterCapital":150000000,"memberCount":7,"isYouthCooperative":false,"mainProducts":[]}' \
             "http://127.0.0.1:$p/api/v1/cooperatives")

@@ -87,13 +87,7 @@ app.UseStatusCodePages(async context =>
     }
 });
 app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L));
-app.UseRouting();
-// CORS answers preflights (204) before authentication; the rate limiter counts per actor, so after it.
-app.UseCors();
-app.UseAuthentication();
-app.UseCoopRateLimiter();
-app.UseAuthorization();
-
+// Open to everyone: Swagger UI and the OpenAPI document are served before routing and authorization.
 if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
 {
     app.UseSwagger();
@@ -105,10 +99,19 @@ if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
     });
 }
 
+app.UseRouting();
+// CORS answers preflights (204) before authentication; the rate limiter counts per actor, so after it.
+app.UseCors();
+app.UseAuthentication();
+app.UseCoopRateLimiter();
+app.UseAuthorization();
+
 app.MapEndpointGroups();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+// Every other endpoint declares its rule (ScopePolicies); one that forgets falls under the
+// fallback policy (an authenticated caller). Open: health probes and the way to Swagger UI.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 {

@@ -29,7 +29,7 @@ public sealed class ApiKey : AggregateRoot
         Provinces = [.. provinces];
         CreatedAt = createdAt;
         CreatedBy = createdBy;
-        ExpiresAt = expiresAt;
+        ExpiresAt = expiresAt?.ToUniversalTime(); // the same instant; PostgreSQL's timestamptz takes UTC only
     }
 
     /// <summary>For EF Core.</summary>
@@ -61,7 +61,7 @@ public sealed class ApiKey : AggregateRoot
     /// <summary>The actor who made it (an actor id, e.g. <c>apikey:coop_abcd2345</c>, or <c>cli:create-admin-key</c>).</summary>
     public string CreatedBy { get; private set; }
 
-    /// <summary>When the key stops working, if ever.</summary>
+    /// <summary>When the key stops working, if ever (in UTC, whatever offset it was given with).</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 
     /// <summary>When the key was revoked, if it was.</summary>

@@ -2,6 +2,7 @@ using CoopApi.Application.AdministrativeUnits;
 using CoopApi.Application.AdministrativeUnits.Queries.ListCommunes;
 using CoopApi.Application.AdministrativeUnits.Queries.ListProvinces;
 using CoopApi.Application.AdministrativeUnits.Queries.LookupPreReformCode;
+using CoopApi.WebApi.Security;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;
@@ -14,7 +15,7 @@ internal sealed class AdministrativeUnitsEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("api/v1/administrative-units", "AdministrativeUnits");
+        var group = app.MapApiGroup("api/v1/administrative-units", "AdministrativeUnits").RequireScope(Domain.ApiKeys.ApiScopes.Read);
         group.MapGet("provinces", Provinces).WithName(nameof(Provinces))
             .Produces<IReadOnlyList<ProvinceDto>>();
         group.MapGet("provinces/{code}/communes", Communes).WithName(nameof(Communes))

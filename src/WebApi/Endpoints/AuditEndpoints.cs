@@ -24,7 +24,7 @@ internal sealed class AuditEndpoints : IEndpointGroup
     /// <summary>The audit trail, newest first, filtered and paged by cursor.</summary>
     /// <remarks>
     /// Every accepted change of a record is one entry, written in the transaction of the change
-    /// (a rejected request leaves none): <c>actor</c> (null while the API is anonymous),
+    /// (a rejected request leaves none): <c>actor</c> (the key, <c>apikey:&lt;prefix&gt;</c>, or the token's subject; null for changes made without a request, such as the demo data loaded at start-up),
     /// <c>occurredAt</c>, <c>traceId</c> (the request's W3C trace id, from its <c>traceparent</c>
     /// header when it sent one), <c>event</c>, and <c>changes</c>, each changed field with its value
     /// <c>before</c> and <c>after</c>. A registration lists the status and every recorded (non-empty) field with <c>before</c>

@@ -1,6 +1,7 @@
 using CoopApi.Application.Changes;
 using CoopApi.Application.Changes.Queries.ListChanges;
 using CoopApi.WebApi.Infrastructure;
+using CoopApi.WebApi.Security;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;
@@ -13,7 +14,7 @@ internal sealed class ChangesEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("api/v1/changes", "Changes");
+        var group = app.MapApiGroup("api/v1/changes", "Changes").RequireScope(Domain.ApiKeys.ApiScopes.Read);
         group.MapGet("", Changes).WithName(nameof(Changes))
             .WithMetadata(new QueryParametersMetadata(typeof(ListChangesQuery)))
             .Produces<ChangePageDto>()

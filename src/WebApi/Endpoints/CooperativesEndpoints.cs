@@ -7,8 +7,10 @@ using CoopApi.Application.Cooperatives.Commands.UpdateCooperative;
 using CoopApi.Application.Cooperatives.Queries.GetCooperative;
 using CoopApi.Application.Cooperatives.Queries.GetStatusHistory;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
+using CoopApi.Domain.ApiKeys;
 using CoopApi.WebApi.Infrastructure;
 using CoopApi.WebApi.OpenApi;
+using CoopApi.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,25 +27,25 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup(Route, "Cooperatives");
-        group.MapGet("", List).WithName(nameof(List))
+        group.MapGet("", List).WithName(nameof(List)).RequireScope(ApiScopes.Read)
             .WithMetadata(new QueryParametersMetadata(typeof(ListCooperativesQuery)))
             .Produces<PagedList<CooperativeDto>>()
             .ProducesFieldErrors();
-        group.MapGet("{id:guid}", GetById).WithName(nameof(GetById))
+        group.MapGet("{id:guid}", GetById).WithName(nameof(GetById)).RequireScope(ApiScopes.Read)
             .Produces<CooperativeDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemOf(StatusCodes.Status404NotFound);
-        group.MapPost("", Create).WithName(nameof(Create))
+        group.MapPost("", Create).WithName(nameof(Create)).RequireScope(ApiScopes.Write)
             .AcceptsJson<CreateCooperativeCommand>()
             .Produces<CooperativeDto>(StatusCodes.Status201Created)
             .ProducesProblemOf(StatusCodes.Status409Conflict);
-        group.MapPut("{id:guid}", Update).WithName(nameof(Update))
+        group.MapPut("{id:guid}", Update).WithName(nameof(Update)).RequireScope(ApiScopes.Write)
             .AcceptsJson<UpdateCooperativeCommand>()
             .Produces<CooperativeDto>()
             .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict);
-        group.MapPatch("{id:guid}", Patch).WithName(nameof(Patch))
+        group.MapPatch("{id:guid}", Patch).WithName(nameof(Patch)).RequireScope(ApiScopes.Write)
             .Accepts<CooperativePatch>(CooperativeMergePatch.MediaType)
             .ProducesFieldErrors()
             .ProducesProblemOf(StatusCodes.Status413PayloadTooLarge)
@@ -52,18 +54,18 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
             .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict);
-        group.MapDelete("{id:guid}", Delete).WithName(nameof(Delete))
+        group.MapDelete("{id:guid}", Delete).WithName(nameof(Delete)).RequireScope(ApiScopes.Write)
             .Produces(StatusCodes.Status204NoContent)
             .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict);
-        group.MapPost("{id:guid}/status", ChangeStatus).WithName(nameof(ChangeStatus))
+        group.MapPost("{id:guid}/status", ChangeStatus).WithName(nameof(ChangeStatus)).RequireScope(ApiScopes.Write)
             .AcceptsJson<ChangeCooperativeStatusCommand>()
             .Produces<CooperativeDto>()
             .RequiresIfMatch()
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict);
-        group.MapGet("{id:guid}/status-history", StatusHistory).WithName(nameof(StatusHistory))
+        group.MapGet("{id:guid}/status-history", StatusHistory).WithName(nameof(StatusHistory)).RequireScope(ApiScopes.Read)
             .Produces<IReadOnlyList<StatusChangeDto>>()
             .ProducesProblemOf(StatusCodes.Status404NotFound);
     }

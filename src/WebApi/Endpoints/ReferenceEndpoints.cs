@@ -1,5 +1,6 @@
 using CoopApi.Application.Reference;
 using CoopApi.Application.Reference.Queries.GetEnumerations;
+using CoopApi.WebApi.Security;
 using MediatR;
 
 namespace CoopApi.WebApi.Endpoints;
@@ -9,7 +10,7 @@ internal sealed class ReferenceEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("api/v1/reference", "Reference");
+        var group = app.MapApiGroup("api/v1/reference", "Reference").RequireScope(Domain.ApiKeys.ApiScopes.Read);
         group.MapGet("enums", Enumerations).WithName(nameof(Enumerations))
             .Produces<IReadOnlyDictionary<string, IReadOnlyList<EnumValueDto>>>();
     }

@@ -280,7 +280,7 @@ internal static partial class ProblemExamples
     private static void Add(Dictionary<string, IOpenApiExample> examples, string key, string summary, JsonObject value) =>
         examples[key] = new OpenApiExample { Summary = summary, Value = value };
 
-    private static JsonObject Problem(string path, int status, string title, string detail, string code) => new()
+    internal static JsonObject Problem(string path, int status, string title, string detail, string code) => new()
     {
         ["type"] = $"urn:coopapi:problem:{code}",
         ["title"] = title,

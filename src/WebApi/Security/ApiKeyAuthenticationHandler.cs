@@ -8,7 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace CoopApi.WebApi.Security;
 
 /// <summary>
-/// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> through
+/// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c>, <c>X-Api-Key: &lt;key&gt;</c> or a key sent
+/// as a bearer token (<c>Authorization: Bearer coop_…</c>) through
 /// <see cref="AuthenticateApiKeyQuery"/> (one indexed lookup by prefix, a constant-time hash
 /// comparison, no cache). Also the scheme that answers a request with no credentials, or an
 /// <c>Authorization</c> header of a scheme this API does not take.
@@ -22,6 +23,15 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>The header a key may also come in.</summary>
     public const string Header = "X-Api-Key";
+
+    /// <summary>
+    /// An API key sent as a bearer token (<c>Authorization: Bearer coop_…</c>), as a person does who
+    /// pastes the key under <c>bearer</c> in Swagger UI's Authorize dialog: taken as the key (an
+    /// access token never starts with <c>coop_</c>).
+    /// </summary>
+    public static bool IsBearerApiKey(string authorization) =>
+        authorization.StartsWith(AuthenticationSetup.BearerPrefix, StringComparison.OrdinalIgnoreCase)
+        && authorization.AsSpan(AuthenticationSetup.BearerPrefix.Length).TrimStart().StartsWith(Domain.ApiKeys.ApiKeySecret.Marker, StringComparison.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,6 +49,10 @@ internal sealed class ApiKeyAuthenticationHandler(
             if (value.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
             {
                 key = value[(SchemeName.Length + 1)..].Trim();
+            }
+            else if (IsBearerApiKey(value))
+            {
+                key = value[AuthenticationSetup.BearerPrefix.Length..].Trim();
             }
             else if (value.StartsWith(AuthenticationSetup.BearerPrefix, StringComparison.OrdinalIgnoreCase))
             {

@@ -17,7 +17,8 @@ namespace CoopApi.WebApi.Security;
 /// Settings (section <c>Auth:Oidc</c>): <c>Authority</c> (e.g. a Keycloak realm,
 /// <c>https://id.example.vn/realms/coop</c>; unset: tokens are not accepted), <c>Audience</c>
 /// (required with an authority), <c>RequireHttpsMetadata</c> (default true; false is accepted
-/// only for a loopback authority), <c>ClockSkewSeconds</c> (default 30).
+/// only for a loopback authority), <c>ClockSkewSeconds</c> (default 30); <c>Auth:PublicStatistics</c>
+/// (default false) opens the statistics endpoints to anonymous callers (<see cref="ScopePolicies"/>).
 /// </remarks>
 internal static class AuthenticationSetup
 {
@@ -32,19 +33,20 @@ internal static class AuthenticationSetup
 
     /// <summary>What was configured, for the handlers.</summary>
     /// <param name="TokensEnabled">True when an OpenID Connect authority is configured.</param>
-    public sealed record Settings(bool TokensEnabled);
+    /// <param name="PublicStatistics">True when anonymous callers may use the statistics endpoints (<c>Auth:PublicStatistics</c>).</param>
+    public sealed record Settings(bool TokensEnabled, bool PublicStatistics);
 
     public static IServiceCollection AddCoopAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var oidc = configuration.GetSection("Auth:Oidc");
         var authority = oidc["Authority"];
         var tokens = !string.IsNullOrWhiteSpace(authority);
-        services.AddSingleton(new Settings(tokens));
 
         var builder = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Bearer token or API key", o =>
                 o.ForwardDefaultSelector = http => tokens
                     && http.Request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                    && !ApiKeyAuthenticationHandler.IsBearerApiKey(http.Request.Headers.Authorization.ToString())
                         ? JwtBearerDefaults.AuthenticationScheme
                         : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -93,13 +95,9 @@ internal static class AuthenticationSetup
             });
         }
 
-        services.AddAuthorization(o =>
-        {
-            foreach (var scope in ApiScopes.All)
-            {
-                o.AddPolicy(ScopePolicies.For(scope), p => p.RequireAuthenticatedUser().RequireClaim(CoopClaims.Scope, scope));
-            }
-        });
+        var publicStatistics = configuration.GetValue(ScopePolicies.PublicStatisticsSetting, false);
+        services.AddSingleton(new Settings(tokens, publicStatistics));
+        services.AddAuthorization(o => o.AddCoopPolicies(publicStatistics));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         return services;
     }

@@ -17,7 +17,8 @@ namespace CoopApi.IntegrationTests.Audit;
 
 /// <summary>
 /// An API of its own (real Kestrel, its own database, no demo data) with two test seams:
-/// the caller is whoever the <c>X-Test-User</c> header names (there is no authentication yet),
+/// the actor is whoever the <c>X-Test-User</c> header names (with the rights of the admin key
+/// every client of this host sends),
 /// and <see cref="Commits"/> can make the next commit fail on the client side.
 /// </summary>
 public sealed class AuditHost : IAsyncLifetime
@@ -100,9 +101,15 @@ public sealed class AuditHost : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The caller the <see cref="UserHeader"/> names, with the rights of the credential sent (the
+    /// host's admin key); without the header, the credential's own principal.
+    /// </summary>
     private sealed class HeaderUser(IHttpContextAccessor accessor) : ICurrentUser
     {
-        public string? Id => accessor.HttpContext?.Request.Headers[UserHeader].FirstOrDefault();
+        private readonly CoopApi.WebApi.Infrastructure.HttpCurrentUser _credential = new(accessor);
+
+        public string? Id => accessor.HttpContext?.Request.Headers[UserHeader].FirstOrDefault() ?? _credential.Id;
 
         public string? Name => Id;
 
@@ -110,9 +117,9 @@ public sealed class AuditHost : IAsyncLifetime
 
         public bool IsAuthenticated => Id is not null;
 
-        public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
+        public IReadOnlySet<string> Scopes => _credential.Scopes;
 
-        public IReadOnlySet<string> Provinces { get; } = new HashSet<string>();
+        public IReadOnlySet<string> Provinces => _credential.Provinces;
     }
 }
 

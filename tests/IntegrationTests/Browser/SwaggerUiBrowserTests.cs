@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace CoopApi.IntegrationTests.Browser;
 
 /// <summary>
-/// What a newcomer does first: open Swagger UI in a browser, "Try it out" on the list of
-/// cooperatives, and see the demo data. Runs Debian's Chromium headless (test.sh installs it).
+/// What a newcomer does first: open Swagger UI in a browser, Authorize with the key run.sh
+/// printed, "Try it out" on the list of cooperatives, and see the demo data. Runs Debian's Chromium headless (test.sh installs it).
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class SwaggerUiBrowserTests(ApiFixture fixture)
@@ -28,6 +28,7 @@ public sealed class SwaggerUiBrowserTests(ApiFixture fixture)
         page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync(new Uri(fixture.BaseAddress, "swagger/index.html").ToString());
+        await SwaggerUi.AuthorizeWithApiKeyAsync(page, fixture.AdminKey);
         var operation = page.Locator(".opblock.opblock-get").Filter(new LocatorFilterOptions
         {
             Has = page.Locator(".opblock-summary-path[data-path='/api/v1/cooperatives']"),
@@ -72,6 +73,7 @@ public sealed class SwaggerUiBrowserTests(ApiFixture fixture)
         page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync(new Uri(fixture.BaseAddress, "swagger/index.html").ToString());
+        await SwaggerUi.AuthorizeWithApiKeyAsync(page, fixture.AdminKey);
         var operation = page.Locator(".opblock.opblock-patch").Filter(new LocatorFilterOptions
         {
             Has = page.Locator(".opblock-summary-path[data-path='/api/v1/cooperatives/{id}']"),

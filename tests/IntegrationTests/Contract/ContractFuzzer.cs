@@ -57,7 +57,8 @@ public sealed class ContractFuzzer(JsonNode document)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head"];
     private readonly JsonObject _schemas = document["components"]!["schemas"]!.AsObject();
-    private int _codes;
+    // Shared by every instance (the contract fuzzer and the authorization matrix fill one database): codes never repeat within a run.
+    private static int _codes;
 
     public int OperationCount => Operations().Count();
 
@@ -440,7 +441,7 @@ public sealed class ContractFuzzer(JsonNode document)
     /// Registration codes are unique: each request gets a fresh one, so that variations are not all
     /// 409s; and a fresh name, so that the register is not filled with copies of a real record.
     /// </summary>
-    private JsonObject FreshCodes(JsonObject body)
+    private static JsonObject FreshCodes(JsonObject body)
     {
         var n = Interlocked.Increment(ref _codes);
         if (body.ContainsKey("registrationCode"))

@@ -53,7 +53,7 @@ public sealed class DomainEventsOutboxTests(ApiFixture fixture)
         var stored = Assert.Single(await EventsOfAsync(Id(created)));
         Assert.Equal("cooperative", stored.AggregateType);
         Assert.Equal("CooperativeRegistered", stored.EventType);
-        Assert.Null(stored.Actor); // anonymous until authentication exists
+        Assert.Equal("apikey:" + fixture.AdminKey[..13], stored.Actor); // the key that made it
         Assert.Equal(Id(created), (string)stored.Payload["aggregateId"]!);
         Assert.Equal("active", (string)stored.Payload["status"]!);
         var details = stored.Payload["details"]!;

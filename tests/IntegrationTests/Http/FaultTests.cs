@@ -31,7 +31,8 @@ public sealed class FaultTests
             ["ConnectionStrings:Default"] = "Host=127.0.0.1;Port=1;Database=coopapi;Username=coopapi;Password=x;Timeout=2",
             ["Database:MigrateOnStartup"] = "false",
         });
-        using var client = host.CreateClient();
+        // A well-formed key: checking it needs the database, so the answer is 503, not 401.
+        using var client = host.CreateClient("coop_abcdefgh_" + new string('A', 43));
 
         var response = await client.GetAsync($"{Route}?pageSize=1");
 
@@ -83,7 +84,7 @@ public sealed class FaultTests
             ["Database:MigrateOnStartup"] = "true",
             ["Database:SeedDemoData"] = "false",
         });
-        using var client = host.CreateClient();
+        using var client = await host.CreateAdminClientAsync();
         var statuses = new List<HttpStatusCode>();
 
         // Many writers race for one code, round after round, until some lost at the unique index.

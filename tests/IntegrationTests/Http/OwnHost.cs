@@ -48,7 +48,16 @@ internal sealed class OwnHost : IAsyncDisposable
     /// <summary>Every log entry the server wrote, in order.</summary>
     public ConcurrentQueue<LogEntry> Logs { get; } = new();
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client that sends <paramref name="apiKey"/>, or no credential when null.</summary>
+    public HttpClient CreateClient(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return apiKey is null ? client : Support.ApiFixture.WithKey(client, apiKey);
+    }
+
+    /// <summary>A client with a new national key of every scope (the host's database must be up).</summary>
+    public async Task<HttpClient> CreateAdminClientAsync() =>
+        CreateClient(await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(_factory.Services, "own host"));
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 

@@ -47,14 +47,22 @@ public sealed class LimitsHost : IAsyncLifetime
         _factory = factory;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        AdminKey = await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(factory.Services, "limits tests");
     }
 
-    /// <summary>A client acting as <paramref name="client"/> (<see cref="TestHooks.ClientHeader"/>), or anonymous when null.</summary>
+    /// <summary>A national key with every scope, sent by every named client of this host.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>
+    /// A client acting as <paramref name="client"/> (the admin key, renamed by
+    /// <see cref="TestHooks.ClientHeader"/>), or anonymous (no credential) when null.
+    /// </summary>
     public HttpClient CreateClient(string? client = null)
     {
         var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (client is not null)
         {
+            ApiFixture.WithKey(http, AdminKey);
             http.DefaultRequestHeaders.Add(TestHooks.ClientHeader, client);
         }
 

@@ -78,9 +78,14 @@ public sealed class RunClusterFixture : IAsyncLifetime
         StartupLog = [.. Log];
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        AdminKey = await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(app.Services, "run cluster tests");
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A national key with every scope, made as run.sh makes its key; every client of this fixture sends it.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    public HttpClient CreateClient() =>
+        ApiFixture.WithKey(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, AdminKey);
 
     /// <summary>Stops the cluster (fast shutdown: connections are cut), as a crash or an operator would.</summary>
     public void StopDatabase() => Library("pg_stop_cluster \"$DATA\"");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CoopApi.IntegrationTests.Support;
 using static CoopApi.IntegrationTests.Security.SecurityApi;
 
@@ -6,12 +7,12 @@ namespace CoopApi.IntegrationTests.Security;
 
 /// <summary>
 /// The actor stored with every change (and shown by the audit trail) is the principal that made
-/// it: <c>apikey:&lt;prefix&gt;</c> for a key; nobody (null) for an anonymous write.
+/// it: <c>apikey:&lt;prefix&gt;</c> for a key; an anonymous write is refused and stores nothing.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ActorTests(ApiFixture fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.CreateAnonymousClient();
 
     [Fact]
     public async Task AWriteMadeWithAnApiKey_IsRecordedUnderTheKeysActorId()
@@ -29,14 +30,14 @@ public sealed class ActorTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task AnAnonymousWrite_HasNoActor()
+    public async Task AnAnonymousWrite_IsRefused_AndStoresNothing()
     {
-        var created = await TestData.CreateAsync(_client);
+        var body = TestData.NewCooperative();
 
-        using var audit = await _client.SendAsync(WithApiKey(HttpMethod.Get, $"api/v1/audit?entityType=cooperative&entityId={(string)created["id"]!}", fixture.AdminKey));
-        var entry = Assert.Single((await audit.ReadNodeAsync())["items"]!.AsArray())!;
+        using var response = await _client.PostAsJsonAsync("api/v1/cooperatives", body);
 
-        Assert.Null(entry["actor"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM cooperatives WHERE name = $1", (string)body["name"]!));
     }
 
     [Fact]
@@ -66,13 +67,14 @@ public sealed class ActorTests(ApiFixture fixture)
     public async Task KeysStayOutOfTheChangeFeed()
     {
         var (_, metadata) = await CreateKeyAsync(fixture, _client);
+        using var reader = fixture.CreateClient();
 
-        using var byType = await _client.GetAsync("api/v1/changes?entityType=apiKey");
+        using var byType = await reader.GetAsync("api/v1/changes?entityType=apiKey");
         var seen = new List<string>();
         string? cursor = null;
         for (var page = 0; page < 100; page++)
         {
-            using var response = await _client.GetAsync("api/v1/changes?limit=1000" + (cursor is null ? "" : $"&after={cursor}"));
+            using var response = await reader.GetAsync("api/v1/changes?limit=1000" + (cursor is null ? "" : $"&after={cursor}"));
             var body = await response.ReadNodeAsync();
             seen.AddRange(body["entries"]!.AsArray().Select(e => (string)e!["entityType"]!));
             cursor = (string)body["nextCursor"]!;

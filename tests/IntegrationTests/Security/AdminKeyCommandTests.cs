@@ -13,7 +13,7 @@ namespace CoopApi.IntegrationTests.Security;
 [Collection(ApiCollection.Name)]
 public sealed class AdminKeyCommandTests(ApiFixture fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.CreateAnonymousClient();
 
     [Fact]
     public async Task TheCommand_PrintsAWorkingNationalAdminKey_OnOneLine()

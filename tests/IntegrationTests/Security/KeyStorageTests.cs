@@ -16,7 +16,7 @@ public sealed class KeyStorageTests(ApiFixture fixture)
     public async Task ADatabaseDump_HoldsHashesOnly()
     {
         Assert.True(File.Exists(PgDump), $"{PgDump} is missing");
-        using var client = fixture.CreateClient();
+        using var client = fixture.CreateAnonymousClient();
         var (key, _) = await SecurityApi.CreateKeyAsync(fixture, client, scopes: ["read"], name: "dump probe");
 
         var dump = await DumpAsync();

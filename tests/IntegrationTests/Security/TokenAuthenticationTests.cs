@@ -16,7 +16,7 @@ namespace CoopApi.IntegrationTests.Security;
 [Collection(ApiCollection.Name)]
 public sealed class TokenAuthenticationTests(ApiFixture fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.CreateAnonymousClient();
 
     private async Task<HttpResponseMessage> ListKeysWithAsync(string token) =>
         await _client.SendAsync(WithToken(HttpMethod.Get, Keys, token));
@@ -77,6 +77,15 @@ public sealed class TokenAuthenticationTests(ApiFixture fixture)
         var problem = await response.ReadNodeAsync();
         Assert.Equal("scopeMissing", (string)problem["code"]!);
         Assert.Contains("'admin'", (string)problem["detail"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>A key pasted where a token goes (Swagger UI's bearer box) is taken as the key, not refused as a malformed token.</summary>
+    [Fact]
+    public async Task AnApiKey_SentAsABearerToken_IsTakenAsTheKey()
+    {
+        using var response = await _client.SendAsync(WithToken(HttpMethod.Get, Keys, fixture.AdminKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -63,8 +63,14 @@ public sealed class ApiFixture : IAsyncLifetime
         AdminKey = await CoopApi.WebApi.Security.AdminKeyCommand.CreateAsync(factory.Services, "integration tests");
     }
 
-    /// <summary>A client of the running API; <paramref name="language"/> sets Accept-Language.</summary>
-    public HttpClient CreateClient(string? language = null)
+    /// <summary>
+    /// A client of the running API that sends the run's admin key (every scope, every province), as
+    /// every real client sends a credential; <paramref name="language"/> sets Accept-Language.
+    /// </summary>
+    public HttpClient CreateClient(string? language = null) => CreateAdminClient(language);
+
+    /// <summary>A client that sends no credential (open endpoints, 401 tests); <paramref name="language"/> sets Accept-Language.</summary>
+    public HttpClient CreateAnonymousClient(string? language = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (language is not null)
@@ -76,7 +82,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A client that sends the test run's admin key (every scope, every province).</summary>
-    public HttpClient CreateAdminClient(string? language = null) => WithKey(CreateClient(language), AdminKey);
+    public HttpClient CreateAdminClient(string? language = null) => WithKey(CreateAnonymousClient(language), AdminKey);
 
     /// <summary>Makes <paramref name="client"/> send <paramref name="apiKey"/> as <c>X-Api-Key</c> on every request.</summary>
     public static HttpClient WithKey(HttpClient client, string apiKey)

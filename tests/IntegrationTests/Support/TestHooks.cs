@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Claims;
 using CoopApi.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,8 +15,9 @@ namespace CoopApi.IntegrationTests.Support;
 /// Test-only levers of the shared API host, each pulled by a request header that only the test
 /// host understands (the production host ignores these headers):
 /// <list type="bullet">
-/// <item><see cref="ClientHeader"/>: the request is made by this authenticated user, so that
-/// tests can act as several clients (the real <c>HttpCurrentUser</c> reads it from the user);</item>
+/// <item><see cref="ClientHeader"/>: an authenticated request is made by this actor (the
+/// credential's scopes and provinces stay), so that tests can act as several clients with one
+/// key (the real <c>HttpCurrentUser</c> reads it from the user);</item>
 /// <item><see cref="FailAfterCommitHeader"/>: the first commit of the request succeeds, and then
 /// the driver reports a transient failure, as when the connection drops before the server's
 /// answer to COMMIT arrives. EF Core's execution strategy then reruns the whole unit.</item>
@@ -34,26 +34,29 @@ internal static class TestHooks
 
     public static void Install(IServiceCollection services)
     {
-        services.AddTransient<IStartupFilter, ClientFromHeader>();
+        services.AddTransient<IClaimsTransformation, ClientFromHeader>();
         services.ConfigureDbContext<CoopDbContext>(o => o.AddInterceptors(new FailAfterCommit()));
     }
 
-    private sealed class ClientFromHeader : IStartupFilter
+    /// <summary>
+    /// Renames the actor of an authenticated request to the value of <see cref="ClientHeader"/>;
+    /// its scopes and provinces stay those of the credential sent. Without a credential the
+    /// header changes nothing: the request stays anonymous.
+    /// </summary>
+    private sealed class ClientFromHeader(IHttpContextAccessor accessor) : IClaimsTransformation
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
         {
-            app.Use((http, nextMiddleware) =>
+            var client = accessor.HttpContext?.Request.Headers[ClientHeader].ToString();
+            if (string.IsNullOrEmpty(client) || principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity)
             {
-                var client = http.Request.Headers[ClientHeader].ToString();
-                if (client.Length > 0)
-                {
-                    http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(CoopApi.WebApi.Security.CoopClaims.Actor, client)], "test"));
-                }
+                return Task.FromResult(principal);
+            }
 
-                return nextMiddleware(http);
-            });
-            next(app);
-        };
+            var claims = identity.Claims.Where(c => c.Type != CoopApi.WebApi.Security.CoopClaims.Actor)
+                .Append(new Claim(CoopApi.WebApi.Security.CoopClaims.Actor, client));
+            return Task.FromResult(new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType)));
+        }
     }
 
     private sealed class FailAfterCommit : DbTransactionInterceptor

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Security;
 using CoopApi.Application.Common.Validation;
 using CoopApi.Domain.Cooperatives;
 using FluentValidation;
@@ -53,8 +54,8 @@ public sealed class ChangeCooperativeStatusCommandValidator : AbstractValidator<
     }
 }
 
-/// <summary>Handles <see cref="ChangeCooperativeStatusCommand"/>.</summary>
-public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+/// <summary>Handles <see cref="ChangeCooperativeStatusCommand"/>: the caller must hold the record's province.</summary>
+public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, ICurrentUser currentUser)
     : IRequestHandler<ChangeCooperativeStatusCommand, CooperativeDto>
 {
     /// <inheritdoc />
@@ -62,6 +63,7 @@ public sealed class ChangeCooperativeStatusCommandHandler(IApplicationDbContext 
     {
         ArgumentNullException.ThrowIfNull(request);
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
+        currentUser.EnsureCanWriteIn(cooperative.ProvinceCode);
         cooperative.ChangeStatus(request.Status!.Value, request.EffectiveOn!.Value, request.Reason!,
             calendar.Today, calendar.Now);
         await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);

@@ -1,6 +1,7 @@
 using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Security;
 using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Cooperatives;
 using MediatR;
@@ -15,8 +16,9 @@ public sealed record CreateCooperativeCommand : CooperativeFields, ICommand<Coop
 public sealed class CreateCooperativeCommandValidator(IAdministrativeUnits units, IVietnamCalendar calendar)
     : CooperativeFieldsValidator<CreateCooperativeCommand>(units, calendar);
 
-/// <summary>Handles <see cref="CreateCooperativeCommand"/>.</summary>
-public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units)
+/// <summary>Handles <see cref="CreateCooperativeCommand"/>: the caller must hold the new record's province.</summary>
+public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units,
+    ICurrentUser currentUser)
     : IRequestHandler<CreateCooperativeCommand, CooperativeDto>
 {
     /// <inheritdoc />
@@ -24,6 +26,7 @@ public sealed class CreateCooperativeCommandHandler(IApplicationDbContext db, IV
     {
         ArgumentNullException.ThrowIfNull(request);
         var details = request.ToDetails();
+        currentUser.EnsureCanWriteIn(details.ProvinceCode);
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, exceptId: null, cancellationToken);
 
         var cooperative = Cooperative.Register(details, calendar.Today, calendar.Now, units);

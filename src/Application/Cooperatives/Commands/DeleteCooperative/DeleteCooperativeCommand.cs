@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Security;
 using MediatR;
 
 namespace CoopApi.Application.Cooperatives.Commands.DeleteCooperative;
@@ -13,8 +14,8 @@ namespace CoopApi.Application.Cooperatives.Commands.DeleteCooperative;
 /// <param name="ExpectedVersion">The version the client last read (from <c>If-Match</c>).</param>
 public sealed record DeleteCooperativeCommand(Guid Id, int? ExpectedVersion) : ICommand<Unit>;
 
-/// <summary>Handles <see cref="DeleteCooperativeCommand"/>.</summary>
-public sealed class DeleteCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar)
+/// <summary>Handles <see cref="DeleteCooperativeCommand"/>: the caller must hold the record's province.</summary>
+public sealed class DeleteCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, ICurrentUser currentUser)
     : IRequestHandler<DeleteCooperativeCommand, Unit>
 {
     /// <inheritdoc />
@@ -22,6 +23,7 @@ public sealed class DeleteCooperativeCommandHandler(IApplicationDbContext db, IV
     {
         ArgumentNullException.ThrowIfNull(request);
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
+        currentUser.EnsureCanWriteIn(cooperative.ProvinceCode);
         cooperative.Withdraw(calendar.Now);
         // The status history goes with the row (ON DELETE CASCADE); its entries are not loaded.
         db.Cooperatives.Remove(cooperative);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Security;
 using CoopApi.Domain.AdministrativeUnits;
 using MediatR;
 
@@ -27,8 +28,12 @@ public sealed record UpdateCooperativeCommand : CooperativeFields, ICommand<Coop
 public sealed class UpdateCooperativeCommandValidator(IAdministrativeUnits units, IVietnamCalendar calendar)
     : CooperativeFieldsValidator<UpdateCooperativeCommand>(units, calendar);
 
-/// <summary>Handles <see cref="UpdateCooperativeCommand"/>.</summary>
-public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units)
+/// <summary>
+/// Handles <see cref="UpdateCooperativeCommand"/> (PUT and PATCH): the caller must hold the record's
+/// current province and, when the record moves, the new one (moving into a province is a write there).
+/// </summary>
+public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IVietnamCalendar calendar, IAdministrativeUnits units,
+    ICurrentUser currentUser)
     : IRequestHandler<UpdateCooperativeCommand, CooperativeDto>
 {
     /// <inheritdoc />
@@ -37,6 +42,7 @@ public sealed class UpdateCooperativeCommandHandler(IApplicationDbContext db, IV
         ArgumentNullException.ThrowIfNull(request);
         var cooperative = await CooperativeLoader.LoadForChangeAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         var details = request.ToDetails();
+        currentUser.EnsureCanWriteIn(cooperative.ProvinceCode, details.ProvinceCode);
         await RegistrationCodes.EnsureAvailableAsync(db, details.RegistrationCode, cooperative.Id, cancellationToken);
         cooperative.UpdateDetails(details, calendar.Today, calendar.Now, units);
         await CooperativeLoader.SaveAsync(db, request.ExpectedVersion, cancellationToken);
