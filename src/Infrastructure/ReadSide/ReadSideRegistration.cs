@@ -1,4 +1,5 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.AnnualReports.Queries;
 using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
@@ -21,6 +22,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
+        services.AddSingleton<IAnnualReportReadModel, AnnualReportReadModel>();
         return services;
     }
 }

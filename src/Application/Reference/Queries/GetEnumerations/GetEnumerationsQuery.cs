@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.AnnualReports;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using MediatR;
@@ -21,6 +22,7 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["communeKind"] = Describe<CommuneKind>(),
         ["mergePart"] = Describe<MergePart>(),
         ["changeOperation"] = Describe<ChangeKind>(),
+        ["sizeClass"] = Describe<SizeClass>(),
     };
 
     /// <inheritdoc />
