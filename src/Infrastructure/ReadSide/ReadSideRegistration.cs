@@ -4,6 +4,7 @@ using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
+using CoopApi.Application.OcopProducts.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopApi.Infrastructure.ReadSide;
@@ -23,6 +24,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
         services.AddSingleton<IAnnualReportReadModel, AnnualReportReadModel>();
+        services.AddSingleton<IOcopProductReadModel, OcopProductReadModel>();
         return services;
     }
 }

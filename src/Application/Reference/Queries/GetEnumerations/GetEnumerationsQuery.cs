@@ -3,6 +3,7 @@ using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.AnnualReports;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Domain.OcopProducts;
 using MediatR;
 
 namespace CoopApi.Application.Reference.Queries.GetEnumerations;
@@ -23,6 +24,8 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["mergePart"] = Describe<MergePart>(),
         ["changeOperation"] = Describe<ChangeKind>(),
         ["sizeClass"] = Describe<SizeClass>(),
+        ["ocopCertifier"] = Describe<OcopCertifier>(),
+        ["ocopProductStatus"] = Describe<OcopProductStatus>(),
     };
 
     /// <inheritdoc />

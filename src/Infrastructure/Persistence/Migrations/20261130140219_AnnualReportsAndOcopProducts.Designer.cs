@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoopApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CoopDbContext))]
-    [Migration("20261130133719_AnnualReportsAndOcopProducts")]
+    [Migration("20261130140219_AnnualReportsAndOcopProducts")]
     partial class AnnualReportsAndOcopProducts
     {
         /// <inheritdoc />
@@ -609,6 +609,103 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("CertifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("certified_by");
+
+                    b.Property<DateOnly>("CertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("certified_on");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cooperative_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("product_name")
+                        .UseCollation("vietnamese");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer")
+                        .HasColumnName("stars");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ocop_products");
+
+                    b.HasIndex("ExpiresOn", "CertifiedOn")
+                        .HasDatabaseName("ix_ocop_products_expires_on_certified_on");
+
+                    b.HasIndex("Stars", "Id")
+                        .HasDatabaseName("ix_ocop_products_stars_id");
+
+                    b.HasIndex("CooperativeId", "CertificateNumber", "ProductName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ocop_products_cooperative_id_certificate_number_product_name");
+
+                    b.HasIndex("ProvinceCode", "Stars", "Id")
+                        .HasDatabaseName("ix_ocop_products_province_code_stars_id");
+
+                    b.ToTable("ocop_products", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ocop_products_certificate_number_not_blank", "certificate_number ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_ocop_products_certified_by", "certified_by IN ('province', 'central')");
+
+                            t.HasCheckConstraint("ck_ocop_products_certified_on", "certified_on >= DATE '2018-05-07'");
+
+                            t.HasCheckConstraint("ck_ocop_products_certifier", "(stars = 5 AND certified_by = 'central') OR (stars < 5 AND certified_by = 'province')");
+
+                            t.HasCheckConstraint("ck_ocop_products_expires_on", "expires_on = (certified_on + interval '36 months')::date");
+
+                            t.HasCheckConstraint("ck_ocop_products_product_name_not_blank", "product_name ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_ocop_products_stars", "stars BETWEEN 3 AND 5");
+
+                            t.HasCheckConstraint("ck_ocop_products_version", "version >= 1");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
@@ -874,6 +971,16 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_status_changes_cooperatives_cooperative_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Cooperatives.Cooperative", null)
+                        .WithMany()
+                        .HasForeignKey("CooperativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ocop_products_cooperatives_cooperative_id");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
