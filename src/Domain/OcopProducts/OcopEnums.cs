@@ -3,8 +3,8 @@ using CoopApi.Domain.Common;
 namespace CoopApi.Domain.OcopProducts;
 
 /// <summary>
-/// Who recognized an OCOP rating: the province rates 3 and 4 stars, the central level 5 stars
-/// (the OCOP programme, Decision 148/QĐ-TTg of 24 February 2023).
+/// Who recognized an OCOP rating, as the register records it: the province for 3 and 4 stars, the
+/// central level for 5 stars (docs/domain.md, OCOP products).
 /// </summary>
 public enum OcopCertifier
 {

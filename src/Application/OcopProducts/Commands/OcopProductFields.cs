@@ -13,7 +13,7 @@ namespace CoopApi.Application.OcopProducts.Commands;
 public abstract record OcopProductFields
 {
     /// <summary>Product name as certified (required, at most 255 characters).</summary>
-    /// <example>Na Chi Lăng</example>
+    /// <example>Na Chi Lăng loại 1</example>
     [FieldRules(Required = true, MaxLength = OcopRules.ProductNameMaxLength)]
     public string? ProductName { get; init; }
 
