@@ -58,6 +58,8 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.Changes.Queries.IChangesReadModel, NoReadSide>();
         _services.AddSingleton<IAuditReadModel, NoReadSide>();
         _services.AddSingleton<CoopApi.Application.ApiKeys.Queries.IApiKeyReadModel, NoApiKeys>();
+        _services.AddSingleton<CoopApi.Application.AnnualReports.Queries.IAnnualReportReadModel, NoReportReadSides>();
+        _services.AddSingleton<CoopApi.Application.OcopProducts.Queries.IOcopProductReadModel, NoReportReadSides>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
@@ -193,7 +195,8 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["changeOperation", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+        Assert.Equal(["changeOperation", "communeKind", "mergePart", "ocopCertifier", "ocopProductStatus", "organizationKind",
+                "organizationStatus", "provinceKind", "sector", "sizeClass"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);

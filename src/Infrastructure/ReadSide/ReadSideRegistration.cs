@@ -1,8 +1,10 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.AnnualReports.Queries;
 using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
+using CoopApi.Application.OcopProducts.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopApi.Infrastructure.ReadSide;
@@ -21,6 +23,8 @@ public static class ReadSideRegistration
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
+        services.AddSingleton<IAnnualReportReadModel, AnnualReportReadModel>();
+        services.AddSingleton<IOcopProductReadModel, OcopProductReadModel>();
         return services;
     }
 }

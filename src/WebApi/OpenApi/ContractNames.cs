@@ -54,7 +54,7 @@ internal static class ContractNames
     /// <summary>
     /// The operation id of an endpoint, from its method and route: a verb (GET on a collection
     /// (a plural last segment) <c>list</c>, GET on an item or anything else <c>get</c>, POST on a collection <c>create</c>,
-    /// POST on a sub-resource <c>change</c>, PUT <c>update</c>, PATCH <c>patch</c>, DELETE
+    /// POST on a singular sub-resource <c>change</c> (on a plural one <c>create</c>), PUT <c>update</c>, PATCH <c>patch</c>, DELETE
     /// <c>delete</c>), then the route's literal segments after the version, singular when an
     /// identifier follows them, without grouping segments that only prefix another literal one.
     /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>.
@@ -88,7 +88,7 @@ internal static class ContractNames
         var verb = method switch
         {
             "GET" or "HEAD" => endsWithParameter || Singular(segments[^1]) == segments[^1] ? "get" : "list",
-            "POST" when subResource => "change",
+            "POST" when subResource && Singular(segments[^1]) == segments[^1] => "change", // e.g. …/{id}/status
             "POST" => "create",
             "PUT" => "update",
             "PATCH" => "patch",

@@ -67,12 +67,13 @@ public class ListChangesQueryValidatorTests
     [Fact]
     public void TheRegisteredRepresentation_NamesTheTypeItsAggregateStoresAndItsRoute()
     {
-        using var services = new ServiceCollection().AddApplication().BuildServiceProvider();
+        using var services = new ServiceCollection().AddApplication()
+            .AddSingleton<IVietnamCalendar, Fakes.FixedCalendar>().BuildServiceProvider();
         var all = services.GetServices<IResourceRepresentation>().ToList();
-        var representation = Assert.Single(all, r => r.InChangeFeed);
+        var representation = Assert.Single(all, r => r.EntityType == "cooperative");
         var cooperative = Mapping.CooperativeMapperTests.SampleCooperative();
 
-        Assert.Equal(["apiKey", "cooperative"], all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
+        Assert.Equal(["annualReport", "apiKey", "cooperative", "ocopProduct"], all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
         Assert.False(all.Single(r => r.EntityType == "apiKey").InChangeFeed);
 
         Assert.Equal(cooperative.AggregateType, representation.EntityType);

@@ -150,6 +150,128 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                     b.ToTable("province_merges", (string)null);
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.AnnualReports.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssociateMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("associate_members");
+
+                    b.Property<long>("AverageMemberIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("average_member_income");
+
+                    b.Property<long>("CharterCapital")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charter_capital");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cooperative_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Employees")
+                        .HasColumnType("integer")
+                        .HasColumnName("employees");
+
+                    b.Property<long>("Equity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("equity");
+
+                    b.Property<decimal>("MemberNeedsServedShare")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("member_needs_served_share");
+
+                    b.Property<int>("OfficialMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("official_members");
+
+                    b.Property<long>("PreTaxProfit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pre_tax_profit");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue");
+
+                    b.Property<string>("SizeClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("size_class");
+
+                    b.Property<long>("TotalCapital")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_capital");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reports");
+
+                    b.HasIndex("CooperativeId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_reports_cooperative_id_year");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .HasDatabaseName("ix_annual_reports_province_code_year");
+
+                    b.ToTable("annual_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_annual_reports_associate_members", "associate_members BETWEEN 0 AND 10000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_average_member_income", "average_member_income BETWEEN 0 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_charter_capital", "charter_capital BETWEEN 0 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_employees", "employees BETWEEN 0 AND 10000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_equity", "equity BETWEEN 0 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_member_needs_served_share", "member_needs_served_share BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_annual_reports_official_members", "official_members BETWEEN 0 AND 10000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_pre_tax_profit", "pre_tax_profit BETWEEN -1000000000000000 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_revenue", "revenue BETWEEN 0 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_size_class", "size_class IN ('micro', 'small', 'medium', 'large')");
+
+                            t.HasCheckConstraint("ck_annual_reports_total_capital", "total_capital BETWEEN 0 AND 1000000000000000");
+
+                            t.HasCheckConstraint("ck_annual_reports_total_capital_covers_equity", "total_capital >= equity");
+
+                            t.HasCheckConstraint("ck_annual_reports_version", "version >= 1");
+
+                            t.HasCheckConstraint("ck_annual_reports_year", "year >= 1900");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -484,6 +606,103 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("CertifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("certified_by");
+
+                    b.Property<DateOnly>("CertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("certified_on");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cooperative_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("product_name")
+                        .UseCollation("vietnamese");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer")
+                        .HasColumnName("stars");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ocop_products");
+
+                    b.HasIndex("ExpiresOn", "CertifiedOn")
+                        .HasDatabaseName("ix_ocop_products_expires_on_certified_on");
+
+                    b.HasIndex("Stars", "Id")
+                        .HasDatabaseName("ix_ocop_products_stars_id");
+
+                    b.HasIndex("CooperativeId", "CertificateNumber", "ProductName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ocop_products_cooperative_id_certificate_number_product_name");
+
+                    b.HasIndex("ProvinceCode", "Stars", "Id")
+                        .HasDatabaseName("ix_ocop_products_province_code_stars_id");
+
+                    b.ToTable("ocop_products", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ocop_products_certificate_number_not_blank", "certificate_number ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_ocop_products_certified_by", "certified_by IN ('province', 'central')");
+
+                            t.HasCheckConstraint("ck_ocop_products_certified_on", "certified_on >= DATE '2018-05-07'");
+
+                            t.HasCheckConstraint("ck_ocop_products_certifier", "(stars = 5 AND certified_by = 'central') OR (stars < 5 AND certified_by = 'province')");
+
+                            t.HasCheckConstraint("ck_ocop_products_expires_on", "expires_on = (certified_on + interval '36 months')::date");
+
+                            t.HasCheckConstraint("ck_ocop_products_product_name_not_blank", "product_name ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_ocop_products_stars", "stars BETWEEN 3 AND 5");
+
+                            t.HasCheckConstraint("ck_ocop_products_version", "version >= 1");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
@@ -713,6 +932,16 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_province_merges_provinces_new_code");
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.AnnualReports.AnnualReport", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Cooperatives.Cooperative", null)
+                        .WithMany()
+                        .HasForeignKey("CooperativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reports_cooperatives_cooperative_id");
+                });
+
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
@@ -739,6 +968,16 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_status_changes_cooperatives_cooperative_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Cooperatives.Cooperative", null)
+                        .WithMany()
+                        .HasForeignKey("CooperativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ocop_products_cooperatives_cooperative_id");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>

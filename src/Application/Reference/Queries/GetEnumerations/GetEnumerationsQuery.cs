@@ -1,7 +1,9 @@
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.AnnualReports;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Domain.OcopProducts;
 using MediatR;
 
 namespace CoopApi.Application.Reference.Queries.GetEnumerations;
@@ -21,6 +23,9 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["communeKind"] = Describe<CommuneKind>(),
         ["mergePart"] = Describe<MergePart>(),
         ["changeOperation"] = Describe<ChangeKind>(),
+        ["sizeClass"] = Describe<SizeClass>(),
+        ["ocopCertifier"] = Describe<OcopCertifier>(),
+        ["ocopProductStatus"] = Describe<OcopProductStatus>(),
     };
 
     /// <inheritdoc />
