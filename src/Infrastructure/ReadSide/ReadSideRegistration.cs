@@ -1,4 +1,6 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
+using CoopApi.Application.Classifications.Queries;
+using CoopApi.Application.ClassificationSchemes.Queries;
 using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
@@ -21,6 +23,8 @@ public static class ReadSideRegistration
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
+        services.AddSingleton<IClassificationSchemeReadModel, ClassificationSchemeReadModel>();
+        services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         return services;
     }
 }
