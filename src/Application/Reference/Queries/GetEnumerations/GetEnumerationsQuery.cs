@@ -1,5 +1,6 @@
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
+using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using MediatR;
@@ -21,6 +22,9 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["communeKind"] = Describe<CommuneKind>(),
         ["mergePart"] = Describe<MergePart>(),
         ["changeOperation"] = Describe<ChangeKind>(),
+        ["rating"] = Describe<Rating>(),
+        ["notRatedReason"] = Describe<NotRatedReason>(),
+        ["classificationGrouping"] = Describe<Classifications.Queries.GetClassificationDistribution.ClassificationGrouping>(),
     };
 
     /// <inheritdoc />
