@@ -40,6 +40,11 @@ internal sealed class ClassificationSchemeReadModel(NpgsqlDataSource dataSource)
     public async Task<ClassificationSchemeDto?> FindAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
+        if (code.Length > 64 || code.Contains('\0', StringComparison.Ordinal))
+        {
+            return null; // no scheme has such a code (and PostgreSQL text cannot hold NUL)
+        }
+
         await using var command = Guid.TryParse(code, out var id)
             ? dataSource.CreateCommand("SELECT " + Columns + " FROM classification_schemes AS s WHERE s.id = $1")
             : dataSource.CreateCommand("SELECT " + Columns + " FROM classification_schemes AS s WHERE s.code = $1");

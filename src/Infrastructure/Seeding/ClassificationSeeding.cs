@@ -42,8 +42,8 @@ public static class DefaultSchemes
         JsonSerializer.Deserialize<CreateClassificationSchemeCommand>(JsonOf(code), Json)
         ?? throw new InvalidOperationException($"Scheme '{code}' is empty.");
 
-    /// <summary>A shipped scheme as the domain defines it (validated by the same rules as a POST).</summary>
-    internal static ClassificationScheme Define(string code, DateTimeOffset now)
+    /// <summary>A shipped scheme as the domain defines it (validated by the same rules as a POST); <paramref name="now"/> is its creation instant.</summary>
+    public static ClassificationScheme Define(string code, DateTimeOffset now)
     {
         var c = CommandOf(code);
         return ClassificationScheme.Define(c.Code!, c.Title!, c.Regulation!, c.ValidFrom!.Value, c.ValidTo, c.AppliesToKinds!,
