@@ -18,7 +18,6 @@ internal sealed class ClassificationSchemeExampleOperationFilter : IOperationFil
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     private static readonly Lazy<JsonNode> Request = new(() => JsonNode.Parse(DefaultSchemes.JsonOf(DefaultSchemes.Circular01Of2020))!);
