@@ -172,7 +172,7 @@ internal sealed class ClassificationsEndpoints : IEndpointGroup
 
     /// <summary>List classifications across the register.</summary>
     /// <remarks>
-    /// Current classifications, newest year first, then by organization name; filters combine with
+    /// Current classifications, newest year first, then in the order they were first recorded; filters combine with
     /// AND, a repeated <c>rating</c> or <c>sector</c> means any of its values. Province, commune and
     /// sector are the organization's when it was assessed.
     /// Example: <c>GET /api/v1/classifications?year=2024&amp;provinceCode=24&amp;rating=weak</c>

@@ -7,7 +7,7 @@ using MediatR;
 
 namespace CoopApi.Application.Classifications.Queries.ListClassifications;
 
-/// <summary>A filtered page of current classifications across the register, newest year first, then by organization name.</summary>
+/// <summary>A filtered page of current classifications across the register, newest year first, then in the order they were first recorded (stable paging).</summary>
 public sealed class ListClassificationsQuery : IQuery<PagedList<ClassificationSummaryDto>>
 {
     /// <summary>Largest page.</summary>
