@@ -60,6 +60,8 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.ApiKeys.Queries.IApiKeyReadModel, NoApiKeys>();
         _services.AddSingleton<CoopApi.Application.AnnualReports.Queries.IAnnualReportReadModel, NoReportReadSides>();
         _services.AddSingleton<CoopApi.Application.OcopProducts.Queries.IOcopProductReadModel, NoReportReadSides>();
+        _services.AddSingleton<CoopApi.Application.Classifications.Queries.IClassificationReadModel, NoClassifications>();
+        _services.AddSingleton<CoopApi.Application.ClassificationSchemes.Queries.IClassificationSchemeReadModel, NoClassifications>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
@@ -195,8 +197,8 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["changeOperation", "communeKind", "mergePart", "ocopCertifier", "ocopProductStatus", "organizationKind",
-                "organizationStatus", "provinceKind", "sector", "sizeClass"],
+        Assert.Equal(["changeOperation", "classificationGrouping", "communeKind", "mergePart", "notRatedReason", "ocopCertifier", "ocopProductStatus", "organizationKind",
+                "organizationStatus", "provinceKind", "rating", "sector", "sizeClass"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);
@@ -307,6 +309,33 @@ internal sealed class NoApiKeys : CoopApi.Application.ApiKeys.Queries.IApiKeyRea
         throw new NoDatabaseException();
 
     public Task MarkUsedAsync(Guid id, DateTimeOffset at, TimeSpan resolution, CancellationToken cancellationToken) => throw new NoDatabaseException();
+}
+
+internal sealed class NoClassifications : CoopApi.Application.Classifications.Queries.IClassificationReadModel,
+    CoopApi.Application.ClassificationSchemes.Queries.IClassificationSchemeReadModel
+{
+    public Task<CoopApi.Application.Classifications.ClassificationDto?> FindAsync(Guid id, bool includeHistory, CancellationToken cancellationToken) =>
+        throw new NoDatabaseException();
+
+    public Task<CoopApi.Application.Classifications.ClassificationDto?> FindAsync(Guid cooperativeId, int year, bool includeHistory,
+        CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<IReadOnlyList<CoopApi.Application.Classifications.ClassificationDto>?> ListForCooperativeAsync(Guid cooperativeId, bool includeHistory,
+        CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<PagedList<CoopApi.Application.Classifications.ClassificationSummaryDto>> ListAsync(
+        CoopApi.Application.Classifications.Queries.ListClassifications.ListClassificationsQuery query, CancellationToken cancellationToken) =>
+        throw new NoDatabaseException();
+
+    public Task<IReadOnlyList<CoopApi.Application.Classifications.Queries.GetClassificationDistribution.RatingCounts>> CountAsync(
+        CoopApi.Application.Classifications.Queries.GetClassificationDistribution.GetClassificationDistributionQuery query,
+        CancellationToken cancellationToken) => throw new NoDatabaseException();
+
+    public Task<IReadOnlyList<CoopApi.Application.ClassificationSchemes.ClassificationSchemeDto>> ListAsync(CancellationToken cancellationToken) =>
+        throw new NoDatabaseException();
+
+    public Task<CoopApi.Application.ClassificationSchemes.ClassificationSchemeDto?> FindAsync(string code, CancellationToken cancellationToken) =>
+        throw new NoDatabaseException();
 }
 
 internal sealed class AnonymousUser : ICurrentUser

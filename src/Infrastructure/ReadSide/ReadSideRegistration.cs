@@ -1,5 +1,7 @@
 using CoopApi.Application.AdministrativeUnits.Queries;
 using CoopApi.Application.AnnualReports.Queries;
+using CoopApi.Application.Classifications.Queries;
+using CoopApi.Application.ClassificationSchemes.Queries;
 using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
@@ -25,6 +27,8 @@ public static class ReadSideRegistration
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
         services.AddSingleton<IAnnualReportReadModel, AnnualReportReadModel>();
         services.AddSingleton<IOcopProductReadModel, OcopProductReadModel>();
+        services.AddSingleton<IClassificationSchemeReadModel, ClassificationSchemeReadModel>();
+        services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         return services;
     }
 }

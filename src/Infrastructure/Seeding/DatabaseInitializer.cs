@@ -35,10 +35,12 @@ public static class DatabaseInitializer
             (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault());
 
         await ActivatorUtilities.CreateInstance<ReferenceDataLoader>(sp).LoadAsync(ct);
+        await ActivatorUtilities.CreateInstance<ClassificationSchemeSeeder>(sp).LoadAsync(ct);
         if (loadDemoData)
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<DemoFiguresSeeder>(sp).LoadAsync(ct);
+            await ActivatorUtilities.CreateInstance<ClassificationDemoSeeder>(sp).LoadAsync(ct);
         }
     }
 

@@ -57,13 +57,22 @@ internal static class ContractNames
     /// POST on a singular sub-resource <c>change</c> (on a plural one <c>create</c>), PUT <c>update</c>, PATCH <c>patch</c>, DELETE
     /// <c>delete</c>), then the route's literal segments after the version, singular when an
     /// identifier follows them, without grouping segments that only prefix another literal one.
-    /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>.
+    /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>;
+    /// a statistics report <c>GET /api/v1/statistics/{resources}</c> → <c>get{Resource}Statistics</c>.
     /// </summary>
     public static string OperationId(ApiDescription description)
     {
         var segments = (description.RelativePath ?? "").Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries)
             .SkipWhile(s => s == "api" || IsVersion(s))
             .ToList();
+        // A statistics endpoint reports on a resource: GET /api/v1/statistics/classifications →
+        // getClassificationStatistics (not listClassifications, which is the resource's own list).
+        if (segments.Count == 2 && segments[0] == "statistics" && !IsParameter(segments[1]))
+        {
+            return "get" + string.Concat(Singular(segments[1]).Split('-').Where(p => p.Length > 0)
+                .Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + "Statistics";
+        }
+
         var words = new List<string>();
         for (var i = 0; i < segments.Count; i++)
         {

@@ -54,6 +54,7 @@ internal static class SwaggerSetup
             options.OperationFilter<IfMatchOperationFilter>();
             options.SchemaFilter<MergePatchSchemaFilter>();
             options.OperationFilter<MergePatchExampleOperationFilter>();
+            options.OperationFilter<ClassificationSchemeExampleOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();

@@ -354,6 +354,290 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.Classifications.Classification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cooperative_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NotRatedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OrganizationKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organization_kind");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rating");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SchemeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scheme_code");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sector");
+
+                    b.Property<decimal?>("TotalPoints")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total_points");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifications");
+
+                    b.HasIndex("SchemeCode")
+                        .HasDatabaseName("ix_classifications_scheme_code");
+
+                    b.HasIndex("CooperativeId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifications_cooperative_id_year");
+
+                    b.HasIndex("Year", "ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_classifications_year_province_code_commune_code");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "ProvinceCode", "CommuneCode"), new[] { "Rating", "Sector" });
+
+                    b.ToTable("classifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_classifications_not_rated_reason", "(rating = 'notRated') = (not_rated_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_classifications_organization_kind", "organization_kind IN ('cooperative', 'cooperativeGroup', 'cooperativeUnion')");
+
+                            t.HasCheckConstraint("ck_classifications_rating", "rating IN ('good', 'fair', 'average', 'weak', 'notRated')");
+
+                            t.HasCheckConstraint("ck_classifications_revision", "revision >= 1");
+
+                            t.HasCheckConstraint("ck_classifications_sector", "sector IN ('agricultureForestryFishery', 'industryHandicraft', 'construction', 'tradeServices', 'transport', 'environment', 'credit', 'other')");
+
+                            t.HasCheckConstraint("ck_classifications_version", "version >= 1");
+
+                            t.HasCheckConstraint("ck_classifications_year", "year >= 2000");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Classifications.ClassificationRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<Guid>("ClassificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("classification_id");
+
+                    b.Property<string>("NotRatedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SchemeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scheme_code");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<decimal?>("TotalPoints")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classification_revisions");
+
+                    b.HasIndex("ClassificationId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classification_revisions_classification_id_revision");
+
+                    b.ToTable("classification_revisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_classification_revisions_rating", "rating IN ('good', 'fair', 'average', 'weak', 'notRated')");
+
+                            t.HasCheckConstraint("ck_classification_revisions_revision", "revision >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Classifications.ClassificationScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string[]>("AppliesToKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("applies_to_kinds");
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bands");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string[]>("ExcludedSectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("excluded_sectors");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("groups");
+
+                    b.Property<string>("Regulation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("regulation");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classification_schemes");
+
+                    b.HasAlternateKey("Code")
+                        .HasName("ak_classification_schemes_code");
+
+                    b.ToTable("classification_schemes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_classification_schemes_code", "code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'");
+
+                            t.HasCheckConstraint("ck_classification_schemes_validity", "valid_to IS NULL OR valid_to >= valid_from");
+
+                            t.HasCheckConstraint("ck_classification_schemes_version", "version >= 1");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -942,6 +1226,34 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_annual_reports_cooperatives_cooperative_id");
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.Classifications.Classification", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Cooperatives.Cooperative", null)
+                        .WithMany()
+                        .HasForeignKey("CooperativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_classifications_cooperatives_cooperative_id");
+
+                    b.HasOne("CoopApi.Domain.Classifications.ClassificationScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_classifications_classification_scheme_scheme_code");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Classifications.ClassificationRevision", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Classifications.Classification", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ClassificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_classification_revisions_classifications_classification_id");
+                });
+
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
@@ -978,6 +1290,11 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ocop_products_cooperatives_cooperative_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Classifications.Classification", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>

@@ -1,6 +1,7 @@
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.AnnualReports;
+using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using CoopApi.Domain.OcopProducts;
@@ -26,6 +27,9 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["sizeClass"] = Describe<SizeClass>(),
         ["ocopCertifier"] = Describe<OcopCertifier>(),
         ["ocopProductStatus"] = Describe<OcopProductStatus>(),
+        ["rating"] = Describe<Rating>(),
+        ["notRatedReason"] = Describe<NotRatedReason>(),
+        ["classificationGrouping"] = Describe<Classifications.Queries.GetClassificationDistribution.ClassificationGrouping>(),
     };
 
     /// <inheritdoc />
