@@ -3,6 +3,7 @@ using CoopApi.Application.Changes.Queries;
 using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
+using CoopApi.Application.SteeringCommittees.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopApi.Infrastructure.ReadSide;
@@ -21,6 +22,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IChangesReadModel, ChangesReadModel>();
         services.AddSingleton<IAuditReadModel, AuditReadModel>();
         services.AddSingleton<IApiKeyReadModel, ApiKeyReadModel>();
+        services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
         return services;
     }
 }

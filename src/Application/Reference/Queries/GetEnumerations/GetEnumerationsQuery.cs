@@ -2,6 +2,7 @@ using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Domain.SteeringCommittees;
 using MediatR;
 
 namespace CoopApi.Application.Reference.Queries.GetEnumerations;
@@ -21,6 +22,10 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["communeKind"] = Describe<CommuneKind>(),
         ["mergePart"] = Describe<MergePart>(),
         ["changeOperation"] = Describe<ChangeKind>(),
+        ["committeeLevel"] = Describe<CommitteeLevel>(),
+        ["committeeStatus"] = Describe<CommitteeStatus>(),
+        ["committeeRole"] = Describe<CommitteeRole>(),
+        ["activityKind"] = Describe<ActivityKind>(),
     };
 
     /// <inheritdoc />
