@@ -58,6 +58,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.Changes.Queries.IChangesReadModel, NoReadSide>();
         _services.AddSingleton<IAuditReadModel, NoReadSide>();
         _services.AddSingleton<CoopApi.Application.ApiKeys.Queries.IApiKeyReadModel, NoApiKeys>();
+        _services.AddSingleton<CoopApi.Application.SteeringCommittees.Queries.ISteeringReadModel, NoSteeringReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
@@ -193,7 +194,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["changeOperation", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+        Assert.Equal(["activityKind", "changeOperation", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);

@@ -13,7 +13,7 @@ public class EndpointTests
     [Fact]
     public void EndpointGroups_AreFoundWithTheirHandlers()
     {
-        Assert.Equal(["AdministrativeUnitsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "CooperativesEndpoints", "ReferenceEndpoints"], Groups.Select(g => g.Name));
+        Assert.Equal(["AdministrativeUnitsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "CooperativesEndpoints", "ReferenceEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"], Groups.Select(g => g.Name));
         Assert.All(Groups, g => Assert.NotEmpty(EndpointRules.Handlers(g)));
     }
 

@@ -69,10 +69,10 @@ public class ListChangesQueryValidatorTests
     {
         using var services = new ServiceCollection().AddApplication().BuildServiceProvider();
         var all = services.GetServices<IResourceRepresentation>().ToList();
-        var representation = Assert.Single(all, r => r.InChangeFeed);
+        var representation = Assert.Single(all, r => r.EntityType == "cooperative");
         var cooperative = Mapping.CooperativeMapperTests.SampleCooperative();
 
-        Assert.Equal(["apiKey", "cooperative"], all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
+        Assert.Equal(["apiKey", "cooperative", "steeringActivity", "steeringCommittee"], all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
         Assert.False(all.Single(r => r.EntityType == "apiKey").InChangeFeed);
 
         Assert.Equal(cooperative.AggregateType, representation.EntityType);

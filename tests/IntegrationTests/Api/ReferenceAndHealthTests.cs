@@ -14,7 +14,7 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
     {
         var body = (await (await _client.GetAsync("api/v1/reference/enums")).ReadNodeAsync()).AsObject();
 
-        Assert.Equal(["changeOperation", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
+        Assert.Equal(["activityKind", "changeOperation", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "organizationKind", "organizationStatus", "provinceKind", "sector"],
             body.Select(p => p.Key).Order(StringComparer.Ordinal));
         var status = body["organizationStatus"]!.AsArray();
         Assert.Equal(["active", "suspended", "awaitingDissolution", "dissolved"], status.Select(s => (string)s!["value"]!));

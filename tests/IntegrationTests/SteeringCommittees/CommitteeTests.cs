@@ -248,3 +248,22 @@ public sealed class CommitteeTests(ApiFixture fixture)
         await _client.SendAsync(HttpMethod.Get, $"{Committees}?areaCode=2").ExpectFieldErrorAsync("areaCode");
     }
 }
+
+/// <summary>The feature's enumerations in the reference list, with their Vietnamese labels.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SteeringEnumerationTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Levels_statuses_roles_and_activity_kinds_are_listed_with_Vietnamese_labels()
+    {
+        using var client = fixture.CreateAdminClient();
+        var body = await client.GetNodeAsync("api/v1/reference/enums");
+        string[] Values(string name) => body[name]!.AsArray().Select(v => (string)v!["value"]!).ToArray();
+        Assert.Equal(["national", "provincial", "district", "commune"], Values("committeeLevel"));
+        Assert.Equal(["active", "dissolved"], Values("committeeStatus"));
+        Assert.Equal(["head", "deputyHead", "standingMember", "member", "workingGroupMember"], Values("committeeRole"));
+        Assert.Equal(["meeting", "training", "fieldVisit", "inspection", "reviewConference", "directive"], Values("activityKind"));
+        Assert.Equal("Trưởng ban", (string?)body["committeeRole"]![0]!["vi"]);
+        Assert.Equal("Cấp tỉnh", (string?)body["committeeLevel"]![1]!["vi"]);
+    }
+}
