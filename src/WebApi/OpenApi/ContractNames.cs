@@ -57,13 +57,23 @@ internal static class ContractNames
     /// POST on a sub-resource <c>change</c>, PUT <c>update</c>, PATCH <c>patch</c>, DELETE
     /// <c>delete</c>), then the route's literal segments after the version, singular when an
     /// identifier follows them, without grouping segments that only prefix another literal one.
-    /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>.
+    /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>;
+    /// <c>GET /api/v1/statistics/steering-activities</c> → <c>getSteeringActivitiesStatistics</c>.
     /// </summary>
     public static string OperationId(ApiDescription description)
     {
         var segments = (description.RelativePath ?? "").Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries)
             .SkipWhile(s => s == "api" || IsVersion(s))
             .ToList();
+        // /statistics/<resource>: figures about a resource, not the resource itself (its list has
+        // the same words): get<Resource>Statistics.
+        if (segments.Count > 1 && segments[0] == "statistics" && description.HttpMethod?.ToUpperInvariant() is "GET" or "HEAD")
+        {
+            return "get" + string.Concat(segments.Skip(1).Where(s => !IsParameter(s))
+                .SelectMany(s => s.Split('-', '_', '.')).Where(p => p.Length > 0)
+                .Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + "Statistics";
+        }
+
         var words = new List<string>();
         for (var i = 0; i < segments.Count; i++)
         {
