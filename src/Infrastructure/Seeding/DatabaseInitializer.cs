@@ -38,6 +38,7 @@ public static class DatabaseInitializer
         if (loadDemoData)
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(sp).LoadAsync(ct);
+            await ActivatorUtilities.CreateInstance<SteeringDemoDataSeeder>(sp).LoadAsync(ct);
         }
     }
 
