@@ -55,7 +55,7 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
         await DatabaseInitializer.InitializeAsync(fixture.Services, loadDemoData: true);
 
         Assert.Equal(before, await fixture.CountRowsAsync());
-        Assert.Equal(2, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history"));
+        Assert.Equal(3, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history"));
     }
 
     [Fact]

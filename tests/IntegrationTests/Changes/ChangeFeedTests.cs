@@ -173,7 +173,7 @@ public sealed class ChangeFeedTests(ApiFixture fixture)
         await _client.PostStatusAsync(Id(record), "suspended", "2020-01-01");
 
         var copy = new Dictionary<string, JsonNode>();
-        var (entries, _) = await _client.DrainAsync();
+        var (entries, _) = await _client.DrainAsync(filters: "entityType=cooperative");
         foreach (var entry in entries)
         {
             if (entry.Operation == "deleted")

@@ -50,6 +50,15 @@ public sealed class SteeringDemoDataTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Loading_the_demo_data_again_adds_no_second_committee()
+    {
+        var before = await fixture.RowCountsAsync();
+        await CoopApi.Infrastructure.Seeding.DatabaseInitializer.InitializeAsync(fixture.Services, loadDemoData: true);
+        Assert.Equal(before, await fixture.RowCountsAsync());
+        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history WHERE name = 'demo-steering-v1'"));
+    }
+
+    [Fact]
     public async Task The_official_letter_538_UBND_KTTH_is_the_committees_directive_of_11_June_2019()
     {
         var activities = await _client.GetNodeAsync($"{Activities}?areaCode=20&kind=directive&from=2019-06-11&to=2019-06-11");
