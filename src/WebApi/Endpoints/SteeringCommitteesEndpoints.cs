@@ -8,6 +8,7 @@ using CoopApi.Application.SteeringCommittees.Commands.DeleteSteeringCommittee;
 using CoopApi.Application.SteeringCommittees.Commands.EndCommitteeMemberTerm;
 using CoopApi.Application.SteeringCommittees.Commands.RecordSteeringActivity;
 using CoopApi.Application.SteeringCommittees.Commands.UpdateSteeringCommittee;
+using CoopApi.Application.SteeringCommittees.Queries.GetCommitteeMember;
 using CoopApi.Application.SteeringCommittees.Queries.GetSteeringCommittee;
 using CoopApi.Application.SteeringCommittees.Queries.ListCommitteeMembers;
 using CoopApi.Application.SteeringCommittees.Queries.ListSteeringActivities;
@@ -84,6 +85,10 @@ internal sealed class SteeringCommitteesEndpoints : IEndpointGroup
             .ProducesProblemOf(StatusCodes.Status404NotFound)
             .ProducesProblemOf(StatusCodes.Status409Conflict)
             .RequireScope(ApiScopes.Write);
+        group.MapGet("{id:guid}/members/{memberId:guid}", GetMember).WithName(nameof(GetMember))
+            .Produces<CommitteeMemberDto>()
+            .ProducesProblemOf(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Read);
         group.MapPost("{id:guid}/members/{memberId:guid}/end", EndTerm).WithName(nameof(EndTerm))
             .AcceptsJson<EndCommitteeMemberTermCommand>()
             .Produces<CommitteeMemberDto>()
@@ -290,7 +295,23 @@ internal sealed class SteeringCommitteesEndpoints : IEndpointGroup
     {
         var result = await mediator.Send(command with { CommitteeId = id }, ct);
         http.Response.Headers.ETag = EntityTags.For(result.CommitteeVersion);
-        return TypedResults.Created(PublicLinks.To(http, $"/{Route}/{id}/members?asOf={result.Member.From:yyyy-MM-dd}"), result.Member);
+        return TypedResults.Created(PublicLinks.To(http, $"/{Route}/{id}/members/{result.Member.Id}"), result.Member);
+    }
+
+    /// <summary>Get one term of a committee.</summary>
+    /// <remarks>The <c>ETag</c> is the committee's version: send it in <c>If-Match</c> to end the term.</remarks>
+    /// <param name="id">Identifier of the committee.</param>
+    /// <param name="memberId">Identifier of the term.</param>
+    /// <param name="http">The exchange.</param>
+    /// <param name="mediator">Sends the query.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The term.</response>
+    /// <response code="404">No such committee or term.</response>
+    public static async Task<IResult> GetMember(Guid id, Guid memberId, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new GetCommitteeMemberQuery(id, memberId), ct);
+        http.Response.Headers.ETag = EntityTags.For(result.CommitteeVersion);
+        return TypedResults.Ok(result.Member);
     }
 
     /// <summary>End a member's term (terms are never deleted).</summary>

@@ -90,7 +90,16 @@ public sealed class MemberTests(ApiFixture fixture)
     public async Task A_term_is_ended_not_deleted_and_the_composition_as_of_a_date_follows()
     {
         var committee = Id(await _client.CreateCommitteeAsync());
-        var head = await AddAsync(committee, NewMember("Hoàng Văn Trưởng", "head", "2020-01-01"));
+        using (var added = await _client.SendAsync(HttpMethod.Post, Members(committee), NewMember("Hoàng Văn Trưởng", "head", "2020-01-01")))
+        {
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            var location = added.Headers.Location!.ToString();
+            var term = await added.ReadNodeAsync();
+            Assert.EndsWith($"{Members(committee)}/{Id(term)}", location, StringComparison.Ordinal);
+            Assert.True(JsonNode.DeepEquals(term, await _client.GetNodeAsync($"{Members(committee)}/{Id(term)}")));
+        }
+
+        var head = (await _client.GetNodeAsync(Members(committee)))[0]!;
         await AddAsync(committee, NewMember("Lương Thị Thành Viên", "member", "2021-01-01"));
         var current = await _client.GetNodeAsync(Committee(committee));
 
@@ -120,7 +129,7 @@ public sealed class MemberTests(ApiFixture fixture)
         var latest = await _client.GetNodeAsync(Committee(committee));
         await _client.SendAsync(HttpMethod.Post, $"{Members(committee)}/{Id(head)}/end", new JsonObject { ["to"] = "2023-06-30" }, ETag(latest))
             .ExpectConflictAsync("member.alreadyEnded");
-        await _client.SendAsync(HttpMethod.Delete, $"{Members(committee)}/{Id(head)}").ExpectAsync(HttpStatusCode.NotFound);
+        await _client.SendAsync(HttpMethod.Delete, $"{Members(committee)}/{Id(head)}").ExpectAsync(HttpStatusCode.MethodNotAllowed);
         await _client.SendAsync(HttpMethod.Get, $"{Members(committee)}?asOf=2023-13-01").ExpectFieldErrorAsync("asOf");
     }
 
