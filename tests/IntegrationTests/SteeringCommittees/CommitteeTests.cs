@@ -267,3 +267,49 @@ public sealed class SteeringEnumerationTests(ApiFixture fixture)
         Assert.Equal("Cấp tỉnh", (string?)body["committeeLevel"]![1]!["vi"]);
     }
 }
+
+/// <summary>The register's write path covers the feature without its own code: Idempotency-Key on POST, audit trail.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SteeringWritePathTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task A_retried_POST_with_the_same_Idempotency_Key_records_one_committee_and_one_term()
+    {
+        using var client = fixture.CreateAdminClient();
+        var key = Guid.NewGuid().ToString();
+        var body = NewCommittee();
+
+        async Task<(HttpStatusCode, JsonNode, bool)> PostAsync(string path, JsonNode content, string idempotencyKey)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Body(content) };
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, await response.ReadNodeAsync(), response.Headers.Contains("Idempotent-Replayed"));
+        }
+
+        var (firstStatus, first, _) = await PostAsync(Committees, body, key);
+        var (secondStatus, second, replayed) = await PostAsync(Committees, body, key);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, true), (firstStatus, secondStatus, replayed));
+        Assert.Equal(Id(first), Id(second));
+        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM steering_committees WHERE name = $1", (string)body["name"]!));
+
+        var memberKey = Guid.NewGuid().ToString();
+        var member = NewMember("Nông Văn Một", "head");
+        await PostAsync(Members(Id(first)), member, memberKey);
+        var (_, _, memberReplayed) = await PostAsync(Members(Id(first)), member, memberKey);
+        Assert.True(memberReplayed);
+        Assert.Single((await client.GetNodeAsync(Members(Id(first)))).AsArray());
+    }
+
+    [Fact]
+    public async Task Committee_changes_are_in_the_audit_trail_under_the_actor()
+    {
+        using var client = fixture.CreateAdminClient();
+        var committee = await client.CreateCommitteeAsync();
+        await client.SendAsync(HttpMethod.Post, Members(Id(committee)), NewMember("Nông Văn Hai")).ExpectAsync(HttpStatusCode.Created);
+        var audit = await client.GetNodeAsync($"api/v1/audit?entityType=steeringCommittee&entityId={Id(committee)}");
+        var events = audit["items"]!.AsArray().Select(e => (string)e!["event"]!).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(audit["items"]!.AsArray(), e => Assert.StartsWith("apikey:", (string)e!["actor"]!, StringComparison.Ordinal));
+    }
+}
