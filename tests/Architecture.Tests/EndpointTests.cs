@@ -13,7 +13,9 @@ public class EndpointTests
     [Fact]
     public void EndpointGroups_AreFoundWithTheirHandlers()
     {
-        Assert.Equal(["AdministrativeUnitsEndpoints", "AnnualReportsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "ClassificationSchemesEndpoints", "ClassificationsEndpoints", "CooperativesEndpoints", "OcopProductsEndpoints", "ReferenceEndpoints"], Groups.Select(g => g.Name));
+        Assert.Equal(["AdministrativeUnitsEndpoints", "AnnualReportsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "ClassificationSchemesEndpoints",
+            "ClassificationsEndpoints", "CooperativesEndpoints", "OcopProductsEndpoints", "ReferenceEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"],
+            Groups.Select(g => g.Name));
         Assert.All(Groups, g => Assert.NotEmpty(EndpointRules.Handlers(g)));
     }
 

@@ -41,6 +41,7 @@ public static class DatabaseInitializer
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<DemoFiguresSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<ClassificationDemoSeeder>(sp).LoadAsync(ct);
+            await ActivatorUtilities.CreateInstance<SteeringDemoDataSeeder>(sp).LoadAsync(ct);
         }
     }
 

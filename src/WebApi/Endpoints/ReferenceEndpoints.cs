@@ -16,7 +16,7 @@ internal sealed class ReferenceEndpoints : IEndpointGroup
     }
 
     /// <summary>Every enumeration, with Vietnamese and English labels.</summary>
-    /// <remarks>Keys: organizationKind, sector, organizationStatus, provinceKind, communeKind, mergePart.</remarks>
+    /// <remarks>Keys: organizationKind, sector, organizationStatus, provinceKind, communeKind, mergePart, changeOperation, committeeLevel, committeeStatus, committeeRole, activityKind.</remarks>
     /// <param name="mediator">Sends the query.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Enumerations by name.</response>

@@ -58,18 +58,19 @@ internal static class ContractNames
     /// <c>delete</c>), then the route's literal segments after the version, singular when an
     /// identifier follows them, without grouping segments that only prefix another literal one.
     /// <c>GET /api/v1/cooperatives/{id}/status-history</c> → <c>getCooperativeStatusHistory</c>;
-    /// a statistics report <c>GET /api/v1/statistics/{resources}</c> → <c>get{Resource}Statistics</c>.
+    /// <c>GET /api/v1/statistics/steering-activities</c> → <c>getSteeringActivitiesStatistics</c>, <c>GET /api/v1/statistics/classifications</c> → <c>getClassificationsStatistics</c>.
     /// </summary>
     public static string OperationId(ApiDescription description)
     {
         var segments = (description.RelativePath ?? "").Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries)
             .SkipWhile(s => s == "api" || IsVersion(s))
             .ToList();
-        // A statistics endpoint reports on a resource: GET /api/v1/statistics/classifications →
-        // getClassificationStatistics (not listClassifications, which is the resource's own list).
-        if (segments.Count == 2 && segments[0] == "statistics" && !IsParameter(segments[1]))
+        // /statistics/<resource>: figures about a resource, not the resource itself (its list has
+        // the same words): get<Resource>Statistics.
+        if (segments.Count > 1 && segments[0] == "statistics" && description.HttpMethod?.ToUpperInvariant() is "GET" or "HEAD")
         {
-            return "get" + string.Concat(Singular(segments[1]).Split('-').Where(p => p.Length > 0)
+            return "get" + string.Concat(segments.Skip(1).Where(s => !IsParameter(s))
+                .SelectMany(s => s.Split('-', '_', '.')).Where(p => p.Length > 0)
                 .Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + "Statistics";
         }
 

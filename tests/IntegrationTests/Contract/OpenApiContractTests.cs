@@ -42,6 +42,8 @@ public sealed class OpenApiContractTests(ApiFixture fixture)
         Assert.Equal("getCooperativeStatusHistory", ids["get /api/v1/cooperatives/{id}/status-history"]);
         Assert.Equal("listProvinces", ids["get /api/v1/administrative-units/provinces"]);
         Assert.Equal("listProvinceCommunes", ids["get /api/v1/administrative-units/provinces/{code}/communes"]);
+        Assert.Equal("listSteeringActivities", ids["get /api/v1/steering-activities"]);
+        Assert.Equal("getSteeringActivitiesStatistics", ids["get /api/v1/statistics/steering-activities"]);
         Assert.All(ids.Values, id => Assert.False(string.IsNullOrEmpty(id)));
         Assert.Equal(ids.Count, ids.Values.Distinct().Count());
     }

@@ -987,6 +987,352 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.ActivityDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_steering_activity_documents");
+
+                    b.HasIndex("ActivityId", "Position")
+                        .HasDatabaseName("ix_steering_activity_documents_activity_id_position");
+
+                    b.ToTable("steering_activity_documents", (string)null);
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.CommitteeMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("organization");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_steering_committee_members");
+
+                    b.HasIndex("CommitteeId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_steering_committee_members_committee_id_sequence");
+
+                    b.ToTable("steering_committee_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_steering_committee_members_role", "role IN ('head', 'deputyHead', 'standingMember', 'member', 'workingGroupMember')");
+
+                            t.HasCheckConstraint("ck_steering_committee_members_term", "\"to\" IS NULL OR \"to\" >= \"from\"");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.StandingAgencyPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("agency");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standing_agency_periods");
+
+                    b.HasIndex("CommitteeId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standing_agency_periods_committee_id_from");
+
+                    b.ToTable("standing_agency_periods", (string)null);
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AttendeeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendee_count");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.PrimitiveCollection<string[]>("ParticipatingBodies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("participating_bodies");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("StandingAgency")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("standing_agency");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<Guid[]>("VisitedOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visited_organization_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_steering_activities");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_steering_activities_province_code");
+
+                    b.HasIndex("CommitteeId", "StartDate")
+                        .HasDatabaseName("ix_steering_activities_committee_id_start_date");
+
+                    b.HasIndex("StartDate", "Id")
+                        .HasDatabaseName("ix_steering_activities_start_date_id");
+
+                    b.ToTable("steering_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_steering_activities_attendees", "attendee_count IS NULL OR attendee_count BETWEEN 0 AND 1000000");
+
+                            t.HasCheckConstraint("ck_steering_activities_dates", "end_date IS NULL OR end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_steering_activities_kind", "kind IN ('meeting', 'training', 'fieldVisit', 'inspection', 'reviewConference', 'directive')");
+
+                            t.HasCheckConstraint("ck_steering_activities_version", "version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringCommittee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("decision_issuer");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("DissolutionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("dissolution_reason");
+
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dissolved_on");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name")
+                        .UseCollation("vietnamese");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_steering_committees");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_steering_committees_province_code");
+
+                    b.HasIndex("Level", "AreaCode")
+                        .HasDatabaseName("ix_steering_committees_level_area_code");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_steering_committees_name_id");
+
+                    b.ToTable("steering_committees", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_steering_committees_area", "(level = 'national' AND area_code IS NULL AND province_code IS NULL) OR (level = 'provincial' AND area_code ~ '^[0-9]{2}$' AND province_code = area_code) OR (level = 'commune' AND area_code ~ '^[0-9]{5}$' AND province_code IS NOT NULL) OR (level = 'district' AND area_code ~ '^[0-9]{3}$' AND province_code IS NOT NULL AND established_on < DATE '2025-07-01')");
+
+                            t.HasCheckConstraint("ck_steering_committees_decision", "(decision_number IS NULL) = (decision_date IS NULL) AND (decision_issuer IS NULL OR decision_number IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_steering_committees_dissolution", "(status = 'active' AND dissolved_on IS NULL) OR (status = 'dissolved' AND dissolved_on >= established_on)");
+
+                            t.HasCheckConstraint("ck_steering_committees_level", "level IN ('national', 'provincial', 'district', 'commune')");
+
+                            t.HasCheckConstraint("ck_steering_committees_name_not_blank", "name ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_steering_committees_status", "status IN ('active', 'dissolved')");
+
+                            t.HasCheckConstraint("ck_steering_committees_version", "version >= 1");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
@@ -1292,6 +1638,55 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_ocop_products_cooperatives_cooperative_id");
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.ActivityDocument", b =>
+                {
+                    b.HasOne("CoopApi.Domain.SteeringCommittees.SteeringActivity", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_steering_activity_documents_steering_activities_activity_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.CommitteeMember", b =>
+                {
+                    b.HasOne("CoopApi.Domain.SteeringCommittees.SteeringCommittee", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_steering_committee_members_steering_committees_committee_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.StandingAgencyPeriod", b =>
+                {
+                    b.HasOne("CoopApi.Domain.SteeringCommittees.SteeringCommittee", null)
+                        .WithMany("StandingAgencies")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_agency_periods_steering_committees_committee_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringActivity", b =>
+                {
+                    b.HasOne("CoopApi.Domain.SteeringCommittees.SteeringCommittee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_steering_activities_steering_committees_committee_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringCommittee", b =>
+                {
+                    b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_steering_committees_provinces_province_code");
+                });
+
             modelBuilder.Entity("CoopApi.Domain.Classifications.Classification", b =>
                 {
                     b.Navigation("Revisions");
@@ -1300,6 +1695,18 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringActivity", b =>
+                {
+                    b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringCommittee", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("StandingAgencies");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,6 +5,7 @@ using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using CoopApi.Domain.OcopProducts;
+using CoopApi.Domain.SteeringCommittees;
 using MediatR;
 
 namespace CoopApi.Application.Reference.Queries.GetEnumerations;
@@ -30,6 +31,10 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["rating"] = Describe<Rating>(),
         ["notRatedReason"] = Describe<NotRatedReason>(),
         ["classificationGrouping"] = Describe<Classifications.Queries.GetClassificationDistribution.ClassificationGrouping>(),
+        ["committeeLevel"] = Describe<CommitteeLevel>(),
+        ["committeeStatus"] = Describe<CommitteeStatus>(),
+        ["committeeRole"] = Describe<CommitteeRole>(),
+        ["activityKind"] = Describe<ActivityKind>(),
     };
 
     /// <inheritdoc />
