@@ -70,7 +70,7 @@ internal sealed class AnnualReportsEndpoints : IEndpointGroup
     /// <summary>The figures of an organization for one year.</summary>
     /// <remarks>The <c>ETag</c> header carries the report's version: send it in <c>If-Match</c> to replace the figures.</remarks>
     /// <param name="id">Identifier of the organization.</param>
-    /// <param name="year">The year, e.g. 2024.</param>
+    /// <param name="year" example="2024">The year, e.g. 2024.</param>
     /// <param name="http">The exchange (ETag, If-None-Match).</param>
     /// <param name="mediator">Sends the query.</param>
     /// <param name="ct">Cancellation.</param>
@@ -109,7 +109,7 @@ internal sealed class AnnualReportsEndpoints : IEndpointGroup
     /// organization's province.
     /// </remarks>
     /// <param name="id">Identifier of the organization.</param>
-    /// <param name="year">The year, e.g. 2024.</param>
+    /// <param name="year" example="2024">The year, e.g. 2024.</param>
     /// <param name="command">The figures.</param>
     /// <param name="ifMatch">To replace existing figures: the ETag of your last read, e.g. "2".</param>
     /// <param name="ifNoneMatch">To file only (never replace): <c>*</c>.</param>
@@ -155,7 +155,7 @@ internal sealed class AnnualReportsEndpoints : IEndpointGroup
     /// <c>If-Match</c> is required. Needs the <c>write</c> scope and the organization's province.
     /// </remarks>
     /// <param name="id">Identifier of the organization.</param>
-    /// <param name="year">The year.</param>
+    /// <param name="year" example="2024">The year.</param>
     /// <param name="ifMatch">ETag of the version you read (required).</param>
     /// <param name="mediator">Sends the command.</param>
     /// <param name="ct">Cancellation.</param>

@@ -52,7 +52,7 @@ public sealed class ClassificationSecurityTests(ApiFixture fixture)
     [Fact]
     public async Task ReadsAndStatisticsNeedACredential()
     {
-        using var anonymous = fixture.CreateClient();
+        using var anonymous = fixture.CreateAnonymousClient();
         foreach (var uri in new[] { All, $"{Statistics}?year=2024", Of(CooperativesApi.UnknownId) })
         {
             using var response = await anonymous.GetAsync(uri);

@@ -115,7 +115,7 @@ public sealed class SchemeTests(ApiFixture fixture)
         var response = await AssessmentTests.RejectedAsync(fixture, () => client.PostAsJsonAsync(Schemes, NewScheme("forbidden-scheme")));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
 
-        using var anonymous = fixture.CreateClient();
+        using var anonymous = fixture.CreateAnonymousClient();
         using var read = await anonymous.GetAsync(Schemes);
         Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Schemes)).StatusCode);

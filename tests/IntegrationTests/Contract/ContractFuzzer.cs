@@ -523,7 +523,9 @@ public sealed class ContractFuzzer(JsonNode document)
             builder.Append(seed.Length == 0 ? "x" : seed);
         }
 
-        return builder.ToString(0, length);
+        // Free text is trimmed by the server: a value that ends in white space would be shorter than asked.
+        var text = builder.ToString(0, length);
+        return text.Length > 0 && char.IsWhiteSpace(text[^1]) ? text[..^1] + "x" : text;
     }
 
     private static JsonArray Repeat(JsonNode? value, int count)

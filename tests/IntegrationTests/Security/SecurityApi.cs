@@ -41,7 +41,10 @@ internal static class SecurityApi
     public static async Task<(string Key, JsonNode Metadata)> CreateKeyAsync(ApiFixture fixture, HttpClient client,
         string[]? scopes = null, string[]? provinces = null, DateTimeOffset? expiresAt = null, string name = "test client")
     {
-        using var response = await client.SendAsync(WithApiKey(HttpMethod.Post, Keys, fixture.AdminKey,
+        ArgumentNullException.ThrowIfNull(client);
+        // Sent without the client's default credential: the request carries the admin key alone.
+        using var bare = fixture.CreateAnonymousClient();
+        using var response = await bare.SendAsync(WithApiKey(HttpMethod.Post, Keys, fixture.AdminKey,
             new { name, scopes = scopes ?? ["read"], provinces = provinces ?? ["24"], expiresAt }));
         var body = await response.ReadNodeAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body.ToJsonString());

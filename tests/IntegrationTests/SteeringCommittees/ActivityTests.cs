@@ -149,7 +149,7 @@ public sealed class ActivityTests(ApiFixture fixture)
         Assert.Equal((1, 1, 1, 0), (byKind["training"], byKind["fieldVisit"], byKind["meeting"], byKind["directive"]));
 
         await _client.SendAsync(HttpMethod.Get, Statistics).ExpectFieldErrorAsync("year");
-        using var anonymous = fixture.CreateClient();
+        using var anonymous = fixture.CreateAnonymousClient();
         using var response = await anonymous.GetAsync($"{Statistics}?year=2010");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

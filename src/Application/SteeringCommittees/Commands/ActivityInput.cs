@@ -52,6 +52,7 @@ public abstract record ActivityInput
     public DateOnly? StartDate { get; init; }
 
     /// <summary>Last day of a multi-day activity (on or after <c>startDate</c>).</summary>
+    /// <example>2022-11-25</example>
     public DateOnly? EndDate { get; init; }
 
     /// <summary>Where (at most 500 characters).</summary>

@@ -25,11 +25,13 @@ public sealed class DeleteAnnualReportCommandHandler(IApplicationDbContext db, I
     public async Task<Unit> Handle(DeleteAnnualReportCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var organizationProvince = await db.Cooperatives.Where(c => c.Id == request.CooperativeId).Select(c => c.ProvinceCode)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Cooperative", "tổ chức", request.CooperativeId);
+        currentUser.EnsureCanWriteIn(organizationProvince); // before the report is looked up: no 404/412 leaks to other provinces
         var report = await db.Set<AnnualReport>()
             .FirstOrDefaultAsync(r => r.CooperativeId == request.CooperativeId && r.Year == request.Year, cancellationToken)
             ?? throw new NotFoundException("Annual report", "báo cáo năm", $"{request.CooperativeId}/{request.Year}");
-        var organizationProvince = await db.Cooperatives.Where(c => c.Id == request.CooperativeId).Select(c => c.ProvinceCode)
-            .FirstAsync(cancellationToken);
         currentUser.EnsureCanWriteIn(organizationProvince, report.ProvinceCode);
         if (report.Version != request.ExpectedVersion)
         {

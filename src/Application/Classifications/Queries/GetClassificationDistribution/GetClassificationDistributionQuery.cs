@@ -1,5 +1,8 @@
 using CoopApi.Application.Common.Contract;
+using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Validation;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using FluentValidation;
@@ -180,12 +183,16 @@ public sealed class GetClassificationDistributionQueryHandler(IClassificationRea
     }
 }
 
-/// <summary>Validates the range of years.</summary>
+/// <summary>Validates the province and the range of years.</summary>
 public sealed class GetClassificationDistributionQueryValidator : AbstractValidator<GetClassificationDistributionQuery>
 {
     /// <summary>Creates the rules.</summary>
-    public GetClassificationDistributionQueryValidator()
+    /// <param name="units">The administrative map: the province filter must name a current province (a pre-reform code gets its hint).</param>
+    public GetClassificationDistributionQueryValidator(IAdministrativeUnits units)
     {
+        RuleFor(x => x.ProvinceCode)
+            .Satisfies((_, c) => ProvinceCode.CheckFormat(c) ?? ProvinceCode.CheckExists(c!, units))
+            .When(x => x.ProvinceCode is not null);
         RuleFor(x => x.ToYear).Must((q, to) => to >= q.FromYear && to - q.FromYear < GetClassificationDistributionQuery.MaxYears)
             .WithMessage(_ => Common.Localization.Text.Pick(
                 $"toYear must not be before fromYear, and the range may span at most {GetClassificationDistributionQuery.MaxYears} years.",

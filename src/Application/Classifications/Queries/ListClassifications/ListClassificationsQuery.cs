@@ -1,8 +1,12 @@
 using CoopApi.Application.Common.Contract;
+using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Messaging;
+using CoopApi.Application.Common.Validation;
+using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Application.Common.Models;
 using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Cooperatives;
+using FluentValidation;
 using MediatR;
 
 namespace CoopApi.Application.Classifications.Queries.ListClassifications;
@@ -40,6 +44,25 @@ public sealed class ListClassificationsQuery : IQuery<PagedList<ClassificationSu
     /// <example>20</example>
     [FieldRules(Minimum = 1, Maximum = MaxPageSize)]
     public int PageSize { get; set; } = 20;
+}
+
+/// <summary>
+/// Validates the filters as the register's list does: province and commune codes must name current
+/// units (a pre-reform code gets its hint); messages in English or Vietnamese.
+/// </summary>
+public sealed class ListClassificationsQueryValidator : AbstractValidator<ListClassificationsQuery>
+{
+    /// <summary>Creates the rules.</summary>
+    /// <param name="units">The administrative map.</param>
+    public ListClassificationsQueryValidator(IAdministrativeUnits units)
+    {
+        RuleFor(x => x.ProvinceCode)
+            .Satisfies((_, c) => ProvinceCode.CheckFormat(c) ?? ProvinceCode.CheckExists(c!, units))
+            .When(x => x.ProvinceCode is not null);
+        RuleFor(x => x.CommuneCode)
+            .Satisfies((_, c) => CommuneCode.CheckFormat(c) ?? CommuneCode.CheckExists(c!, units))
+            .When(x => x.CommuneCode is not null);
+    }
 }
 
 /// <summary>Handles <see cref="ListClassificationsQuery"/>.</summary>

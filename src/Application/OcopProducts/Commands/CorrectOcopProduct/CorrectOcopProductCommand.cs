@@ -39,6 +39,7 @@ public sealed class CorrectOcopProductCommandHandler(IApplicationDbContext db, I
     {
         ArgumentNullException.ThrowIfNull(request);
         var organization = await OcopProductLoader.OrganizationAsync(db, request.CooperativeId, cancellationToken);
+        currentUser.EnsureCanWriteIn(organization.ProvinceCode); // before the product is looked up: no 404/412 leaks to other provinces
         var product = await OcopProductLoader.ProductAsync(db, request.CooperativeId, request.ProductId, request.ExpectedVersion, cancellationToken);
         currentUser.EnsureCanWriteIn(organization.ProvinceCode, product.ProvinceCode);
         product.Correct(organization, request.ToRating(), calendar.Today, calendar.Now);

@@ -21,6 +21,7 @@ public sealed class DeleteOcopProductCommandHandler(IApplicationDbContext db, IV
     {
         ArgumentNullException.ThrowIfNull(request);
         var organization = await OcopProductLoader.OrganizationAsync(db, request.CooperativeId, cancellationToken);
+        currentUser.EnsureCanWriteIn(organization.ProvinceCode); // before the product is looked up: no 404/412 leaks to other provinces
         var product = await OcopProductLoader.ProductAsync(db, request.CooperativeId, request.ProductId, request.ExpectedVersion, cancellationToken);
         currentUser.EnsureCanWriteIn(organization.ProvinceCode, product.ProvinceCode);
         product.Delete(calendar.Now);
