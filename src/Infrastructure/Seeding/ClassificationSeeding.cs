@@ -156,8 +156,8 @@ internal sealed class ClassificationDemoSeeder(CoopDbContext db, IVietnamCalenda
             var lastYear = Math.Min(LastYear, calendar.Today.Year);
             foreach (var organization in organizations)
             {
-                // Saved in small batches within the one transaction: the write path checks every tracked
-                // child row against the tracked aggregates, which grows with the square of a batch.
+                // Saved in batches within the one transaction, so the change tracker (and the
+                // snapshot comparison of every save) stays small.
                 if (pending >= BatchSize)
                 {
                     await db.SaveChangesAsync(token);

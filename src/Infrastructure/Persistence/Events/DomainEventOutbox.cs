@@ -7,6 +7,7 @@ using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CoopApi.Infrastructure.Persistence.Events;
 
@@ -169,6 +170,7 @@ internal static class DomainEventOutbox
     /// </summary>
     private static void RefuseChangesWithoutEvents(DbContext db)
     {
+        var roots = new TrackedRoots(db);
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is not Entity)
@@ -176,7 +178,7 @@ internal static class DomainEventOutbox
                 continue;
             }
 
-            var root = entry.Entity as AggregateRoot ?? RootOf(db, entry);
+            var root = entry.Entity as AggregateRoot ?? roots.RootOf(entry);
             if (root is null || root.DomainEvents.Count == 0)
             {
                 throw new InvalidOperationException(
@@ -187,28 +189,56 @@ internal static class DomainEventOutbox
         }
     }
 
-    /// <summary>The tracked aggregate root a child row points at by a foreign key, if any.</summary>
-    private static AggregateRoot? RootOf(DbContext db, EntityEntry child)
+    /// <summary>
+    /// The tracked aggregate roots, indexed by each principal key a child row's foreign key names,
+    /// built on first use: finding a child's root is one lookup, so a save of many aggregates with
+    /// many child rows costs time in proportion to the rows, not to their square.
+    /// </summary>
+    private sealed class TrackedRoots(DbContext db)
     {
-        foreach (var foreignKey in child.Metadata.GetForeignKeys())
-        {
-            if (!typeof(AggregateRoot).IsAssignableFrom(foreignKey.PrincipalEntityType.ClrType))
-            {
-                continue;
-            }
+        private readonly Dictionary<IKey, Dictionary<string, AggregateRoot>> _byKey = [];
 
-            var values = foreignKey.Properties.Select(p => child.Property(p.Name).CurrentValue).ToArray();
-            foreach (var candidate in db.ChangeTracker.Entries<AggregateRoot>())
+        /// <summary>The tracked aggregate root a child row points at by a foreign key, if any.</summary>
+        public AggregateRoot? RootOf(EntityEntry child)
+        {
+            foreach (var foreignKey in child.Metadata.GetForeignKeys())
             {
-                if (candidate.Metadata == foreignKey.PrincipalEntityType
-                    && foreignKey.PrincipalKey.Properties.Select((p, i) => Equals(candidate.Property(p.Name).CurrentValue, values[i])).All(x => x))
+                if (!typeof(AggregateRoot).IsAssignableFrom(foreignKey.PrincipalEntityType.ClrType))
                 {
-                    return candidate.Entity;
+                    continue;
+                }
+
+                var value = KeyText(foreignKey.Properties.Select(p => child.Property(p.Name).CurrentValue));
+                if (Index(foreignKey.PrincipalKey).TryGetValue(value, out var root))
+                {
+                    return root;
                 }
             }
+
+            return null;
         }
 
-        return null;
+        private Dictionary<string, AggregateRoot> Index(IKey key)
+        {
+            if (!_byKey.TryGetValue(key, out var index))
+            {
+                index = new Dictionary<string, AggregateRoot>(StringComparer.Ordinal);
+                foreach (var candidate in db.ChangeTracker.Entries<AggregateRoot>())
+                {
+                    if (candidate.Metadata == key.DeclaringEntityType)
+                    {
+                        index.TryAdd(KeyText(key.Properties.Select(p => candidate.Property(p.Name).CurrentValue)), candidate.Entity);
+                    }
+                }
+
+                _byKey[key] = index;
+            }
+
+            return index;
+        }
+
+        private static string KeyText(IEnumerable<object?> values) =>
+            string.Join('\u001f', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000"));
     }
 
     private static string? OriginalProvince(EntityEntry<AggregateRoot> entry) =>
