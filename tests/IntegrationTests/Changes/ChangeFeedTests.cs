@@ -225,4 +225,33 @@ public sealed class ChangeFeedTests(ApiFixture fixture)
         Assert.Equal(35, (int)(await _client.GetRecordAsync(Id(created)))["memberCount"]!);
         Assert.Equal(1, (int)(await _client.GetRecordAsync(Id(created)))["version"]!);
     }
+
+    [Fact]
+    public async Task AChildRowChangedWhileItsAggregateRaisesNoEvent_IsRefused_AndOneWhoseAggregateIsNotTracked_Too()
+    {
+        var created = await TestData.CreateAsync(_client);
+        var id = Guid.Parse(Id(created));
+
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+            var cooperative = await db.Cooperatives.Include(c => c.StatusHistory).FirstAsync(c => c.Id == id);
+            ((DbContext)db).Entry(cooperative.StatusHistory[0]).Property(s => s.Reason).CurrentValue = "changed behind the aggregate's back";
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(CancellationToken.None));
+            Assert.Contains("StatusChange was modified while its Cooperative raised no domain event", refused.Message, StringComparison.Ordinal);
+        }
+
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+            var row = await db.Set<CoopApi.Domain.Cooperatives.StatusChange>().FirstAsync(s => s.CooperativeId == id);
+            db.Entry(row).Property(s => s.Reason).CurrentValue = "changed with no aggregate at all";
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(CancellationToken.None));
+            Assert.Contains("no aggregate it belongs to is tracked", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM status_changes WHERE cooperative_id = $1 AND reason LIKE 'changed %'", id));
+    }
 }
