@@ -124,74 +124,56 @@ internal sealed class ClassificationDemoSeeder(CoopDbContext db, IVietnamCalenda
 
     public async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.SeedHistory.AsNoTracking().AnyAsync(s => s.Name == SeedName, ct))
-        {
-            return;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        var loaded = await strategy.ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242011)", token);
-            if (await db.SeedHistory.AnyAsync(s => s.Name == SeedName, token))
+        var loaded = 0;
+        if (await SeedOnce.LoadAsync(db, SeedName, calendar.Now, async token =>
             {
-                return 0;
-            }
+                var scheme = await db.Set<ClassificationScheme>().AsNoTracking().FirstAsync(s => s.Code == DefaultSchemes.Circular01Of2020, token);
+                var organizations = await db.Cooperatives.AsNoTracking()
+                    .Where(c => c.ProvinceCode == DemoDataSeeder.DemoProvinceCode && c.Kind != OrganizationKind.CooperativeGroup)
+                    .OrderBy(c => c.RegistrationCode)
+                    .ToListAsync(token);
+                var ids = organizations.Select(o => o.Id).ToList();
+                var histories = (await db.StatusChanges.AsNoTracking().Where(s => ids.Contains(s.CooperativeId))
+                        .OrderBy(s => s.CooperativeId).ThenBy(s => s.Sequence)
+                        .Select(s => new { s.CooperativeId, s.EffectiveOn, s.ToStatus }).ToListAsync(token))
+                    .ToLookup(s => s.CooperativeId, s => new StatusPeriod(s.EffectiveOn, s.ToStatus));
 
-            var scheme = await db.Set<ClassificationScheme>().AsNoTracking().FirstAsync(s => s.Code == DefaultSchemes.Circular01Of2020, token);
-            var organizations = await db.Cooperatives.AsNoTracking()
-                .Where(c => c.ProvinceCode == DemoDataSeeder.DemoProvinceCode && c.Kind != OrganizationKind.CooperativeGroup)
-                .OrderBy(c => c.RegistrationCode)
-                .ToListAsync(token);
-            var ids = organizations.Select(o => o.Id).ToList();
-            var histories = (await db.StatusChanges.AsNoTracking().Where(s => ids.Contains(s.CooperativeId))
-                    .OrderBy(s => s.CooperativeId).ThenBy(s => s.Sequence)
-                    .Select(s => new { s.CooperativeId, s.EffectiveOn, s.ToStatus }).ToListAsync(token))
-                .ToLookup(s => s.CooperativeId, s => new StatusPeriod(s.EffectiveOn, s.ToStatus));
-
-            var count = 0;
-            var pending = 0;
-            var lastYear = Math.Min(LastYear, calendar.Today.Year);
-            foreach (var organization in organizations)
-            {
-                // Saved in batches within the one transaction, so the change tracker (and the
-                // snapshot comparison of every save) stays small.
-                if (pending >= BatchSize)
+                var count = 0;
+                var pending = 0;
+                var lastYear = Math.Min(LastYear, calendar.Today.Year);
+                foreach (var organization in organizations)
                 {
-                    await db.SaveChangesAsync(token);
-                    db.ChangeTracker.Clear();
-                    pending = 0;
-                }
-
-                var standing = Standing(organization.RegistrationCode ?? organization.Name);
-                var facts = new OrganizationFacts(organization.Kind, organization.Sector, organization.EstablishedOn, histories[organization.Id].ToList());
-                var snapshot = new OrganizationSnapshot(organization.ProvinceCode, organization.CommuneCode, organization.Kind, organization.Sector);
-                for (var year = FirstYear; year <= lastYear; year++)
-                {
-                    if (organization.EstablishedOn.Year > year)
+                    // Saved in batches within the one transaction, so the change tracker (and the
+                    // snapshot comparison of every save) stays small.
+                    if (pending >= BatchSize)
                     {
-                        continue; // did not exist yet
+                        await db.SaveChangesAsync(token);
+                        db.ChangeTracker.Clear();
+                        pending = 0;
                     }
 
-                    var notRated = ClassificationRules.NotRatedReasonFor(scheme, facts, year) is not null;
-                    var scores = notRated ? [] : ScoresFor(scheme, TotalFor(standing, year - FirstYear));
-                    var assessedOn = new DateOnly(year, 12, 10);
-                    var assessment = Assessment.Assess(scheme, facts, year, scores, assessedOn, "Hội đồng đánh giá cấp xã (demo)", null);
-                    db.Set<Classification>().Add(Classification.Record(organization.Id, snapshot, assessment, calendar.Now));
-                    count++;
-                    pending++;
-                }
-            }
+                    var standing = Standing(organization.RegistrationCode ?? organization.Name);
+                    var facts = new OrganizationFacts(organization.Kind, organization.Sector, organization.EstablishedOn, histories[organization.Id].ToList());
+                    var snapshot = new OrganizationSnapshot(organization.ProvinceCode, organization.CommuneCode, organization.Kind, organization.Sector);
+                    for (var year = FirstYear; year <= lastYear; year++)
+                    {
+                        if (organization.EstablishedOn.Year > year)
+                        {
+                            continue; // did not exist yet
+                        }
 
-            db.SeedHistory.Add(new SeedRecord { Name = SeedName, Checksum = count.ToString(System.Globalization.CultureInfo.InvariantCulture), AppliedAt = calendar.Now });
-            await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
-            db.ChangeTracker.Clear();
-            return count;
-        }, ct);
-        if (loaded > 0)
+                        var notRated = ClassificationRules.NotRatedReasonFor(scheme, facts, year) is not null;
+                        var scores = notRated ? [] : ScoresFor(scheme, TotalFor(standing, year - FirstYear));
+                        var assessedOn = new DateOnly(year, 12, 10);
+                        var assessment = Assessment.Assess(scheme, facts, year, scores, assessedOn, "Hội đồng đánh giá cấp xã (demo)", null);
+                        db.Set<Classification>().Add(Classification.Record(organization.Id, snapshot, assessment, calendar.Now));
+                        count++;
+                        pending++;
+                    }
+                }
+                loaded = count;
+                return count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }, ct))
         {
             logger.LogInformation("Loaded {Count} demo classifications", loaded);
         }

@@ -19,35 +19,18 @@ internal sealed class DemoDataSeeder(CoopDbContext db, IVietnamCalendar calendar
 
     public async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.SeedHistory.AsNoTracking().AnyAsync(s => s.Name == SeedName, ct))
-        {
-            return;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        var loaded = await strategy.ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242002)", token);
-            if (await db.SeedHistory.AnyAsync(s => s.Name == SeedName, token))
+        var count = 0;
+        if (await SeedOnce.LoadAsync(db, SeedName, calendar.Now, async token =>
             {
-                return 0; // another instance loaded it while we waited for the lock
-            }
-
-            var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == DemoProvinceCode)
-                .OrderBy(c => c.Code).Select(c => new DemoCommune(c.Code, c.Name)).ToListAsync(token);
-            var organizations = DemoData.Build(communes, calendar.Today, calendar.Now, units);
-            db.Cooperatives.AddRange(organizations);
-            db.SeedHistory.Add(new SeedRecord { Name = SeedName, Checksum = organizations.Count.ToString(), AppliedAt = calendar.Now });
-            await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
-            db.ChangeTracker.Clear();
-            return organizations.Count;
-        }, ct);
-        if (loaded > 0)
+                var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == DemoProvinceCode)
+                    .OrderBy(c => c.Code).Select(c => new DemoCommune(c.Code, c.Name)).ToListAsync(token);
+                var organizations = DemoData.Build(communes, calendar.Today, calendar.Now, units);
+                db.Cooperatives.AddRange(organizations);
+                count = organizations.Count;
+                return organizations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }, ct))
         {
-            logger.LogInformation("Loaded {Count} demo organizations", loaded);
+            logger.LogInformation("Loaded {Count} demo organizations", count);
         }
     }
 }

@@ -30,51 +30,33 @@ internal sealed class DemoFiguresSeeder(CoopDbContext db, IVietnamCalendar calen
 
     public async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.SeedHistory.AsNoTracking().AnyAsync(s => s.Name == SeedName, ct))
-        {
-            return;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        var (reports, products) = await strategy.ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242003)", token);
-            if (await db.SeedHistory.AnyAsync(s => s.Name == SeedName, token))
+        var (reports, products) = (0, 0);
+        if (await SeedOnce.LoadAsync(db, SeedName, calendar.Now, async token =>
             {
-                return (0, 0);
-            }
-
-            var organizations = await db.Cooperatives.AsNoTracking()
-                .Where(c => c.ProvinceCode == DemoDataSeeder.DemoProvinceCode && c.Kind == OrganizationKind.Cooperative
-                    && c.Status == OrganizationStatus.Active && c.RegistrationCode != null)
-                .OrderBy(c => c.RegistrationCode).Take(Organizations).ToListAsync(token);
-            var (reportCount, productCount) = (0, 0);
-            for (var i = 0; i < organizations.Count; i++)
-            {
-                var organization = organizations[i];
-                var lastYear = Math.Min(LastYear, calendar.Today.Year);
-                for (var year = Math.Max(FirstYear, organization.EstablishedOn.Year); year <= lastYear; year++)
+                var organizations = await db.Cooperatives.AsNoTracking()
+                    .Where(c => c.ProvinceCode == DemoDataSeeder.DemoProvinceCode && c.Kind == OrganizationKind.Cooperative
+                        && c.Status == OrganizationStatus.Active && c.RegistrationCode != null)
+                    .OrderBy(c => c.RegistrationCode).Take(Organizations).ToListAsync(token);
+                var (reportCount, productCount) = (0, 0);
+                for (var i = 0; i < organizations.Count; i++)
                 {
-                    db.Add(AnnualReport.File(organization, year, Figures(organization, i, year), calendar.Today, calendar.Now));
-                    reportCount++;
-                }
+                    var organization = organizations[i];
+                    var lastYear = Math.Min(LastYear, calendar.Today.Year);
+                    for (var year = Math.Max(FirstYear, organization.EstablishedOn.Year); year <= lastYear; year++)
+                    {
+                        db.Add(AnnualReport.File(organization, year, Figures(organization, i, year), calendar.Today, calendar.Now));
+                        reportCount++;
+                    }
 
-                if (i < WithOcopProduct)
-                {
-                    db.Add(OcopProduct.Record(organization, Rating(organization, i), calendar.Today, calendar.Now));
-                    productCount++;
+                    if (i < WithOcopProduct)
+                    {
+                        db.Add(OcopProduct.Record(organization, Rating(organization, i), calendar.Today, calendar.Now));
+                        productCount++;
+                    }
                 }
-            }
-
-            db.SeedHistory.Add(new SeedRecord { Name = SeedName, Checksum = $"{reportCount}/{productCount}", AppliedAt = calendar.Now });
-            await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
-            db.ChangeTracker.Clear();
-            return (reportCount, productCount);
-        }, ct);
-        if (reports + products > 0)
+                (reports, products) = (reportCount, productCount);
+                return $"{reportCount}/{productCount}";
+            }, ct))
         {
             logger.LogInformation("Loaded {Reports} demo annual reports and {Products} demo OCOP products", reports, products);
         }

@@ -44,39 +44,20 @@ internal sealed class SteeringDemoDataSeeder(CoopDbContext db, IVietnamCalendar 
 
     public async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.SeedHistory.AsNoTracking().AnyAsync(s => s.Name == SeedName, ct))
-        {
-            return;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        var loaded = await strategy.ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242011)", token);
-            if (await db.SeedHistory.AnyAsync(s => s.Name == SeedName, token))
+        if (await SeedOnce.LoadAsync(db, SeedName, calendar.Now, async token =>
             {
-                return false;
-            }
+                var visited = new List<Guid>();
+                foreach (var name in VisitedCooperatives)
+                {
+                    visited.AddRange(await db.Cooperatives.AsNoTracking()
+                        .Where(c => c.Name == name && c.ProvinceCode == DemoData.LangSonProvinceCode).Select(c => c.Id).Take(1).ToListAsync(token));
+                }
 
-            var visited = new List<Guid>();
-            foreach (var name in VisitedCooperatives)
-            {
-                visited.AddRange(await db.Cooperatives.AsNoTracking()
-                    .Where(c => c.Name == name && c.ProvinceCode == DemoData.LangSonProvinceCode).Select(c => c.Id).Take(1).ToListAsync(token));
-            }
-
-            var (committee, activities) = Build(visited, calendar.Today, calendar.Now, units);
-            db.Set<SteeringCommittee>().Add(committee);
-            db.Set<SteeringActivity>().AddRange(activities);
-            db.SeedHistory.Add(new SeedRecord { Name = SeedName, Checksum = activities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), AppliedAt = calendar.Now });
-            await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
-            db.ChangeTracker.Clear();
-            return true;
-        }, ct);
-        if (loaded)
+                var (committee, activities) = Build(visited, calendar.Today, calendar.Now, units);
+                db.Set<SteeringCommittee>().Add(committee);
+                db.Set<SteeringActivity>().AddRange(activities);
+                return activities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }, ct))
         {
             logger.LogInformation("Loaded the demo steering committee of Lạng Sơn");
         }
