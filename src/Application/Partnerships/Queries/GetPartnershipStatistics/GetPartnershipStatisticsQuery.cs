@@ -1,7 +1,9 @@
 using CoopApi.Application.Common.Contract;
 using CoopApi.Application.Common.Interfaces;
+using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
 using CoopApi.Domain.Partnerships;
+using FluentValidation;
 using MediatR;
 
 namespace CoopApi.Application.Partnerships.Queries.GetPartnershipStatistics;
@@ -85,11 +87,10 @@ public sealed class GetPartnershipStatisticsQueryHandler(IPartnershipReadModel r
 }
 
 /// <summary>Validates the statistics parameters.</summary>
-public sealed class GetPartnershipStatisticsQueryValidator : FluentValidation.AbstractValidator<GetPartnershipStatisticsQuery>
+public sealed class GetPartnershipStatisticsQueryValidator : AbstractValidator<GetPartnershipStatisticsQuery>
 {
     /// <summary>Creates the rules.</summary>
     public GetPartnershipStatisticsQueryValidator() =>
-        FluentValidation.DefaultValidatorExtensions.Matches(RuleFor(x => x.ProvinceCode), "^[0-9]{2}$")
-            .When(x => x.ProvinceCode is not null)
-            .WithMessage(_ => Common.Localization.Text.Pick("provinceCode must be 2 digits.", "provinceCode phải gồm 2 chữ số."));
+        RuleFor(x => x.ProvinceCode).Matches("^[0-9]{2}$").When(x => x.ProvinceCode is not null)
+            .WithMessage(_ => Text.Pick("provinceCode must be 2 digits.", "provinceCode phải gồm 2 chữ số."));
 }
