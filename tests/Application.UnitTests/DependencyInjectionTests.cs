@@ -63,6 +63,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.Classifications.Queries.IClassificationReadModel, NoClassifications>();
         _services.AddSingleton<CoopApi.Application.ClassificationSchemes.Queries.IClassificationSchemeReadModel, NoClassifications>();
         _services.AddSingleton<CoopApi.Application.SteeringCommittees.Queries.ISteeringReadModel, NoSteeringReadSide>();
+        _services.AddSingleton<CoopApi.Application.Partnerships.Queries.IPartnershipReadModel, NoPartnershipReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));

@@ -56,7 +56,7 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
         await DatabaseInitializer.InitializeAsync(fixture.Services, loadDemoData: true);
 
         Assert.Equal(before, await fixture.CountRowsAsync());
-        Assert.Equal(5, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee
+        Assert.Equal(6, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee, demo partnership programmes
     }
 
     [Fact]
