@@ -71,6 +71,23 @@ public sealed class ReviewAndProgressTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Of_two_concurrent_reviews_of_one_year_exactly_one_is_recorded_and_the_other_gets_409()
+    {
+        var created = await _client.CreateAgreementAsync(NewAgreement(2023, 2025));
+        var id = Id(created);
+        await _client.ActivateAsync(id, "2023-03-09");
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var client = fixture.CreateAdminClient();
+            using var response = await client.SendJsonAsync(HttpMethod.Post, $"{Agreement(id)}/reviews", NewReview(2024, "2024-12-20"));
+            return response.StatusCode;
+        }));
+        Assert.Equal(1, attempts.Count(s => s == HttpStatusCode.Created));
+        Assert.All(attempts.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM partnership_reviews WHERE agreement_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
     public async Task The_final_review_completes_the_programme_and_raises_its_status_event()
     {
         var created = await _client.CreateAgreementAsync(NewAgreement(2023, 2025));
