@@ -7,6 +7,7 @@ using CoopApi.Application.Audit.Queries;
 using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
 using CoopApi.Application.OcopProducts.Queries;
+using CoopApi.Application.Partnerships.Queries;
 using CoopApi.Application.SteeringCommittees.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IClassificationSchemeReadModel, ClassificationSchemeReadModel>();
         services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
+        services.AddSingleton<IPartnershipReadModel, PartnershipReadModel>();
         return services;
     }
 }

@@ -987,6 +987,254 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int>("ContentArea")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_area");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("RegisterMeasure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("register_measure");
+
+                    b.Property<string>("ResponsibleParty")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("responsible_party");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("target_kind");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_commitments");
+
+                    b.HasIndex("AgreementId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partnership_commitments_agreement_id_sequence");
+
+                    b.ToTable("partnership_commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_partnership_commitments_content_area", "content_area >= 0");
+
+                            t.HasCheckConstraint("ck_partnership_commitments_register_measure", "register_measure IS NULL OR register_measure IN ('youthCooperativesEstablished', 'cooperativesEstablished', 'cooperativeGroupsEstablished')");
+
+                            t.HasCheckConstraint("ck_partnership_commitments_target", "target > 0");
+
+                            t.HasCheckConstraint("ck_partnership_commitments_target_kind", "target_kind IN ('perYear', 'byPeriodEnd')");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("amendments");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("closing_reason");
+
+                    b.Property<string>("ContentAreas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content_areas");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parties");
+
+                    b.Property<int>("PeriodEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_end_year");
+
+                    b.Property<int>("PeriodStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_start_year");
+
+                    b.Property<string>("PolicyReferences")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy_references");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatories");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title")
+                        .UseCollation("vietnamese");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_agreements");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_partnership_agreements_province_code");
+
+                    b.HasIndex("SignedOn", "Id")
+                        .HasDatabaseName("ix_partnership_agreements_signed_on_id");
+
+                    b.ToTable("partnership_agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_partnership_agreements_parties", "jsonb_array_length(parties) >= 2");
+
+                            t.HasCheckConstraint("ck_partnership_agreements_period", "period_start_year BETWEEN 1945 AND 2100 AND period_end_year >= period_start_year AND period_end_year - period_start_year < 10");
+
+                            t.HasCheckConstraint("ck_partnership_agreements_status", "status IN ('draft', 'active', 'completed', 'terminated')");
+
+                            t.HasCheckConstraint("ck_partnership_agreements_status_dates", "(status = 'draft' AND effective_from IS NULL AND closed_on IS NULL) OR (status = 'active' AND effective_from IS NOT NULL AND closed_on IS NULL) OR (status IN ('completed', 'terminated') AND effective_from IS NOT NULL AND closed_on >= effective_from)");
+
+                            t.HasCheckConstraint("ck_partnership_agreements_title_not_blank", "title ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_partnership_agreements_version", "version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_reviews");
+
+                    b.HasIndex("AgreementId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partnership_reviews_agreement_id_year");
+
+                    b.ToTable("partnership_reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_partnership_reviews_held_on", "extract(year FROM held_on) >= year");
+
+                            t.HasCheckConstraint("ck_partnership_reviews_kind", "kind IN ('annual', 'final')");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.ActivityDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1638,6 +1886,36 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_ocop_products_cooperatives_cooperative_id");
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.Commitment", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Partnerships.PartnershipAgreement", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_commitments_partnership_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_agreements_provinces_province_code");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.Review", b =>
+                {
+                    b.HasOne("CoopApi.Domain.Partnerships.PartnershipAgreement", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_reviews_partnership_agreements_agreement_id");
+                });
+
             modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.ActivityDocument", b =>
                 {
                     b.HasOne("CoopApi.Domain.SteeringCommittees.SteeringActivity", null)
@@ -1695,6 +1973,13 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.SteeringCommittees.SteeringActivity", b =>

@@ -5,6 +5,7 @@ using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
 using CoopApi.Domain.OcopProducts;
+using CoopApi.Domain.Partnerships;
 using CoopApi.Domain.SteeringCommittees;
 using MediatR;
 
@@ -35,6 +36,12 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["committeeStatus"] = Describe<CommitteeStatus>(),
         ["committeeRole"] = Describe<CommitteeRole>(),
         ["activityKind"] = Describe<ActivityKind>(),
+        ["partyKind"] = Describe<PartyKind>(),
+        ["agreementStatus"] = Describe<AgreementStatus>(),
+        ["targetKind"] = Describe<TargetKind>(),
+        ["registerMeasure"] = Describe<RegisterMeasure>(),
+        ["reviewKind"] = Describe<ReviewKind>(),
+        ["progressState"] = Describe<ProgressState>(),
     };
 
     /// <inheritdoc />
