@@ -22,6 +22,11 @@ if (args is [AdminKeyCommand.Verb, ..])
     return await AdminKeyCommand.RunAsync(args); // a command of the same binary: no web server
 }
 
+if (args is [MigrateCommand.Verb, ..])
+{
+    return await MigrateCommand.RunAsync(args); // the deployment's migration step (compose service, Kubernetes Job)
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
@@ -49,7 +54,14 @@ builder.Services.ConfigureDbContext<CoopDbContext>(o => o.ConfigureWarnings(w =>
     (CoreEventId.QueryIterationFailed, LogLevel.Debug),
     (RelationalEventId.CommandError, LogLevel.Debug),
     (RelationalEventId.ConnectionError, LogLevel.Debug))));
-builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
+var health = builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
+var migrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
+if (!migrateOnStartup)
+{
+    // The schema is the migrate command's job: not ready until it has run (SchemaReadiness).
+    builder.Services.AddSingleton<SchemaReadiness.Memory>();
+    health.AddCheck<SchemaReadiness>("schema", tags: ["ready"]);
+}
 
 // Field names in validation errors are camelCase, as in the JSON the client sent.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
@@ -113,7 +125,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 
-if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+if (migrateOnStartup)
 {
     await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration.GetValue("Database:SeedDemoData", false));
 }
