@@ -36,6 +36,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddCoopAuthentication(builder.Configuration);
 builder.Services.AddCoopRequestLimits(builder.Configuration);
+builder.Services.AddCoopObservability(builder.Configuration);
 
 // One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
@@ -72,6 +73,7 @@ ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNa
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 var app = builder.Build();
+UnknownSettings.Warn(app); // a misspelt setting is named in the log instead of ignored in silence
 
 // Localization first: problem bodies written by the outer handlers must see the caller's language.
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -82,6 +84,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
 app.UseMiddleware<HttpResponseHeaders>();
+app.UseMiddleware<ReadConsistency>(); // reads from the replica or the primary (ConnectionStrings:ReadOnly)
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {
@@ -124,6 +127,7 @@ app.MapEndpointGroups();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+app.MapCoopMetrics();
 
 if (migrateOnStartup)
 {
