@@ -54,5 +54,5 @@ internal static class UnknownSettings
 
     /// <summary><c>Cors:AllowedOrigins:0</c> → <c>Cors:AllowedOrigins</c>: list items are their list's setting.</summary>
     private static string Normalize(string key) =>
-        string.Join(':', key.Split(':').Where(segment => !segment.All(char.IsAsciiDigit)));
+        string.Join(':', key.Split(':').Where(segment => segment.Length == 0 || !segment.All(char.IsAsciiDigit)));
 }

@@ -46,6 +46,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Assembly)!, // the content root, as WORKDIR /app in the image
         };
         start.ArgumentList.Add(Assembly);
         foreach (var arg in args)
