@@ -33,7 +33,12 @@ internal sealed class ReadConsistency(RequestDelegate next, ReadSideDataSource r
         var request = context.Request;
         var strong = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             || string.Equals(request.Headers[Header].ToString().Trim(), Strong, StringComparison.OrdinalIgnoreCase);
-        context.Response.Headers[Header] = strong ? Strong : Eventual;
+        // At the start of the response: an error handler clears the headers set before it ran.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = strong ? Strong : Eventual;
+            return Task.CompletedTask;
+        });
         if (!strong)
         {
             await next(context);

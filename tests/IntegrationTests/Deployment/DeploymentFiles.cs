@@ -13,12 +13,15 @@ internal static partial class DeploymentFiles
     /// <summary>Absolute path of a file under deploy/.</summary>
     public static string Path(string relative) => PostgresServer.FindScript(System.IO.Path.Combine("deploy", relative));
 
-    /// <summary>The image's <c>ENV</c> variables (a container starts with them, compose and Kubernetes add theirs).</summary>
+    /// <summary>The runtime image's <c>ENV</c> variables (a container starts with them, compose and Kubernetes add theirs).</summary>
     public static Dictionary<string, string> DockerfileEnvironment()
     {
         var text = File.ReadAllText(Path("Dockerfile")).Replace("\\\n", " ", StringComparison.Ordinal);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n').Where(l => l.StartsWith("ENV ", StringComparison.Ordinal)))
+        // The runtime stage: what follows the last FROM (the build stage's ENV never reaches the image).
+        var lines = text.Split('\n');
+        var runtime = Array.FindLastIndex(lines, l => l.StartsWith("FROM ", StringComparison.Ordinal));
+        foreach (var line in lines.Skip(runtime).Where(l => l.StartsWith("ENV ", StringComparison.Ordinal)))
         {
             foreach (Match pair in EnvPair().Matches(line[4..]))
             {
