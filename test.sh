@@ -8,8 +8,9 @@
 #
 # When run as root (or with passwordless sudo) it installs what is missing: PostgreSQL server
 # binaries (the integration tests start their own throwaway server from them, through
-# scripts/pg-throwaway), Debian's chromium (the browser test drives /usr/bin/chromium) and npm
-# (the contract tests' tools, installed by npm ci in tests/Contract). It starts no PostgreSQL itself.
+# scripts/pg-throwaway), Debian's chromium (the browser test drives /usr/bin/chromium), npm
+# (the contract tests' tools, installed by npm ci in tests/Contract; the manifest check's, by npm
+# ci in deploy/lint) and Debian's yamllint (the lint of deploy/). It starts no PostgreSQL itself.
 # COOPAPI_TEST_CONNECTION_STRING, when set, reaches the tests untouched (they then use that
 # server).
 set -euo pipefail
@@ -113,6 +114,18 @@ fi
 if command -v npm >/dev/null 2>&1; then
     (cd "$ROOT/tests/Contract" && npm ci --no-audit --no-fund --loglevel=error) >&2 \
         || say "warning: npm ci in tests/Contract failed; the OpenAPI contract tests will fail"
+fi
+
+# The deployment's lint step (tests/IntegrationTests/Deployment/ManifestLintTests): yamllint from
+# Debian, the Kubernetes schemas from the npm packages pinned in deploy/lint/package-lock.json.
+if ! command -v yamllint >/dev/null 2>&1; then
+    if ! pg_apt_install yamllint; then
+        say "warning: yamllint is missing; the manifest lint test will fail (apt-get install -y yamllint)"
+    fi
+fi
+if command -v npm >/dev/null 2>&1; then
+    (cd "$ROOT/deploy/lint" && npm ci --no-audit --no-fund --loglevel=error) >&2 \
+        || say "warning: npm ci in deploy/lint failed; the manifest schema test will fail"
 fi
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

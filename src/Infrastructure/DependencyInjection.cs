@@ -18,7 +18,8 @@ public static class DependencyInjection
     /// <summary>
     /// PostgreSQL through EF Core, from the connection string <c>ConnectionStrings:Default</c>
     /// (environment: <c>ConnectionStrings__Default</c>), with the pool size, timeouts and retries
-    /// of <see cref="DatabaseOptions"/>.
+    /// of <see cref="DatabaseOptions"/>; queries of the SQL read side through
+    /// <c>ConnectionStrings:ReadOnly</c> when it is set (<see cref="ReadSideDataSource"/>).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,9 +34,14 @@ public static class DependencyInjection
         services.AddSingleton<IVietnamCalendar, VietnamCalendar>();
         // Reference data changes only on deploy: read once into memory, asked without round trips.
         services.AddSingleton<IAdministrativeUnits, AdministrativeUnitsLookup>();
-        // One data source (one connection pool) for the process: EF Core's write side and the SQL
-        // read side share it.
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        // One data source (one connection pool) for the primary: EF Core's write side, and the SQL
+        // read side unless ConnectionStrings:ReadOnly names a read-only server (a replica), which
+        // then gets a pool of its own of the same size (ReadSideDataSource).
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "primary" }.Build());
+        var readOnly = configuration.GetConnectionString("ReadOnly");
+        services.AddSingleton(sp => new ReadSideDataSource(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            string.IsNullOrWhiteSpace(readOnly) ? null : new NpgsqlDataSourceBuilder(database.Apply(readOnly)) { Name = "replica" }.Build()));
         // Pooled: a request reuses a context instead of building one (no needless allocations).
         services.AddDbContextPool<CoopDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql

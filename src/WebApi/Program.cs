@@ -22,6 +22,11 @@ if (args is [AdminKeyCommand.Verb, ..])
     return await AdminKeyCommand.RunAsync(args); // a command of the same binary: no web server
 }
 
+if (args is [MigrateCommand.Verb, ..])
+{
+    return await MigrateCommand.RunAsync(args); // the deployment's migration step (compose service, Kubernetes Job)
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
@@ -31,6 +36,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddCoopAuthentication(builder.Configuration);
 builder.Services.AddCoopRequestLimits(builder.Configuration);
+builder.Services.AddCoopObservability(builder.Configuration);
 
 // One set of JSON rules for bodies and responses (StrictJson); the OpenAPI generator reads the MVC copy.
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
@@ -49,7 +55,14 @@ builder.Services.ConfigureDbContext<CoopDbContext>(o => o.ConfigureWarnings(w =>
     (CoreEventId.QueryIterationFailed, LogLevel.Debug),
     (RelationalEventId.CommandError, LogLevel.Debug),
     (RelationalEventId.ConnectionError, LogLevel.Debug))));
-builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
+var health = builder.Services.AddHealthChecks().AddDbContextCheck<CoopDbContext>("database", tags: ["ready"], customTestQuery: DatabaseProbe.CanConnectAsync);
+var migrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
+if (!migrateOnStartup)
+{
+    // The schema is the migrate command's job: not ready until it has run (SchemaReadiness).
+    builder.Services.AddSingleton<SchemaReadiness.Memory>();
+    health.AddCheck<SchemaReadiness>("schema", tags: ["ready"]);
+}
 
 // Field names in validation errors are camelCase, as in the JSON the client sent.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
@@ -60,6 +73,7 @@ ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNa
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 var app = builder.Build();
+UnknownSettings.Warn(app); // a misspelt setting is named in the log instead of ignored in silence
 
 // Localization first: problem bodies written by the outer handlers must see the caller's language.
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -70,6 +84,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
 app.UseMiddleware<HttpResponseHeaders>();
+app.UseMiddleware<ReadConsistency>(); // reads from the replica or the primary (ConnectionStrings:ReadOnly)
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {
@@ -112,8 +127,9 @@ app.MapEndpointGroups();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+app.MapCoopMetrics();
 
-if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+if (migrateOnStartup)
 {
     await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration.GetValue("Database:SeedDemoData", false));
 }

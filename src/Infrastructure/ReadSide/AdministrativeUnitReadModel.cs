@@ -6,7 +6,7 @@ using Npgsql;
 namespace CoopApi.Infrastructure.ReadSide;
 
 /// <summary>The administrative units' read side in plain SQL over the shared <see cref="NpgsqlDataSource"/>.</summary>
-internal sealed class AdministrativeUnitReadModel(NpgsqlDataSource dataSource) : IAdministrativeUnitReadModel
+internal sealed class AdministrativeUnitReadModel(ReadSideDataSource dataSource) : IAdministrativeUnitReadModel
 {
     private const string ProvincesSql =
         "SELECT p.code, p.name, p.kind, (SELECT count(*)::int FROM communes AS c WHERE c.province_code = p.code) "

@@ -7,7 +7,7 @@ using Npgsql;
 namespace CoopApi.Infrastructure.ReadSide;
 
 /// <summary>Yearly figures in plain SQL over the shared <see cref="NpgsqlDataSource"/>, by the unique (organization, year) index.</summary>
-internal sealed class AnnualReportReadModel(NpgsqlDataSource dataSource) : IAnnualReportReadModel
+internal sealed class AnnualReportReadModel(ReadSideDataSource dataSource) : IAnnualReportReadModel
 {
     private const string Columns =
         "r.id, r.cooperative_id, r.year, r.province_code, r.revenue, r.pre_tax_profit, r.charter_capital, r.equity, "

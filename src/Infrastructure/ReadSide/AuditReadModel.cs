@@ -14,7 +14,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// <c>(occurred_at)</c>, no filter the primary key read backwards.
 /// Each row's payload is told as field changes by <see cref="AuditEntries"/>.
 /// </summary>
-internal sealed class AuditReadModel(NpgsqlDataSource dataSource) : IAuditReadModel
+internal sealed class AuditReadModel(ReadSideDataSource dataSource) : IAuditReadModel
 {
     private const string Columns = "e.id, e.occurred_at, e.actor, e.trace_id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload::text";
 

@@ -16,7 +16,7 @@ using Npgsql;
 namespace CoopApi.Infrastructure.ReadSide;
 
 /// <summary>Classification schemes in plain SQL (a handful of rows, each read whole).</summary>
-internal sealed class ClassificationSchemeReadModel(NpgsqlDataSource dataSource) : IClassificationSchemeReadModel
+internal sealed class ClassificationSchemeReadModel(ReadSideDataSource dataSource) : IClassificationSchemeReadModel
 {
     private const string Columns =
         "s.id, s.code, s.title, s.regulation, s.valid_from, s.valid_to, s.applies_to_kinds, s.excluded_sectors, s.bands::text, "
@@ -88,7 +88,7 @@ internal sealed class ClassificationSchemeReadModel(NpgsqlDataSource dataSource)
 /// (filters on the indexed year, province, commune; ratings and sectors from the same index), and
 /// the distribution as one aggregate statement: the database counts, no row reaches the process.
 /// </summary>
-internal sealed class ClassificationReadModel(NpgsqlDataSource dataSource) : IClassificationReadModel
+internal sealed class ClassificationReadModel(ReadSideDataSource dataSource) : IClassificationReadModel
 {
     private const string Columns =
         "k.id, k.cooperative_id, k.year, k.revision, k.scheme_code, k.rating, k.not_rated_reason, k.total_points, k.scores::text, "

@@ -19,7 +19,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// auto-prepared (<c>Max Auto Prepare</c>). Each filter and sort is backed by an index of
 /// <c>CooperativeConfiguration</c>.
 /// </summary>
-internal sealed class CooperativeReadModel(NpgsqlDataSource dataSource) : ICooperativeReadModel
+internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICooperativeReadModel
 {
     /// <summary>The columns of <see cref="CooperativeDto"/>, in the order <see cref="ReadCooperative"/> reads them.</summary>
     internal const string Columns =

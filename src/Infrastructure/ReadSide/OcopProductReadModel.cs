@@ -15,7 +15,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// <c>(expires_on, certified_on)</c> and pages by id; the SQL text is built only from fixed
 /// fragments, every value a parameter.
 /// </summary>
-internal sealed class OcopProductReadModel(NpgsqlDataSource dataSource) : IOcopProductReadModel
+internal sealed class OcopProductReadModel(ReadSideDataSource dataSource) : IOcopProductReadModel
 {
     private const string Columns =
         "p.id, p.cooperative_id, p.province_code, p.product_name, p.stars, p.certified_on, p.certified_by, p.certificate_number, "

@@ -19,7 +19,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// Steering committees and activities in plain SQL: one statement per answer, child rows folded
 /// into JSON by PostgreSQL (<c>json_agg</c>), every value a parameter.
 /// </summary>
-internal sealed class SteeringReadModel(NpgsqlDataSource dataSource) : ISteeringReadModel
+internal sealed class SteeringReadModel(ReadSideDataSource dataSource) : ISteeringReadModel
 {
     private const string CommitteeColumns =
         "c.id, c.name, c.level, c.area_code, c.province_code, c.established_on, c.decision_number, c.decision_date, "

@@ -25,10 +25,10 @@ internal static class RequestLimits
 
     /// <summary>Request headers a browser page of an allowed origin may send.</summary>
     public static readonly string[] AllowedHeaders =
-        ["Authorization", "X-Api-Key", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "Accept", "Accept-Language"];
+        ["Authorization", "X-Api-Key", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "Accept", "Accept-Language", ReadConsistency.Header];
 
     /// <summary>Response headers a browser page of an allowed origin may read.</summary>
-    public static readonly string[] ExposedHeaders = ["ETag", "Location", "Retry-After", "Idempotent-Replayed"];
+    public static readonly string[] ExposedHeaders = ["ETag", "Location", "Retry-After", "Idempotent-Replayed", ReadConsistency.Header];
 
     /// <summary>Registers the rate limiter (when enabled) and the CORS policy from configuration.</summary>
     public static IServiceCollection AddCoopRequestLimits(this IServiceCollection services, IConfiguration configuration)
