@@ -8,6 +8,7 @@ using CoopApi.Application.ApiKeys.Queries;
 using CoopApi.Application.Cooperatives.Queries;
 using CoopApi.Application.OcopProducts.Queries;
 using CoopApi.Application.SteeringCommittees.Queries;
+using CoopApi.Application.DevelopmentTargets.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopApi.Infrastructure.ReadSide;
@@ -31,6 +32,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IClassificationSchemeReadModel, ClassificationSchemeReadModel>();
         services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
+        services.AddSingleton<IDevelopmentTargetReadModel, DevelopmentTargetReadModel>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using CoopApi.Domain.AnnualReports;
 using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Domain.DevelopmentTargets;
 using CoopApi.Domain.OcopProducts;
 using CoopApi.Domain.SteeringCommittees;
 using MediatR;
@@ -35,6 +36,9 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["committeeStatus"] = Describe<CommitteeStatus>(),
         ["committeeRole"] = Describe<CommitteeRole>(),
         ["activityKind"] = Describe<ActivityKind>(),
+        ["targetMetric"] = Describe<TargetMetric>(),
+        ["targetComparison"] = Describe<TargetComparison>(),
+        ["targetState"] = Describe<TargetState>(),
     };
 
     /// <inheritdoc />
