@@ -46,7 +46,7 @@ public sealed record DevelopmentTargetDto
     public required string ProvinceCode { get; init; }
 
     /// <summary>Title.</summary>
-    /// <example>Mục tiêu phát triển kinh tế tập thể tỉnh Lạng Sơn đến năm 2025</example>
+    /// <example>Mục tiêu phát triển hợp tác xã tỉnh Lạng Sơn giai đoạn 2021–2025 (ví dụ)</example>
     public required string Title { get; init; }
 
     /// <summary>Date progress is measured from: "new" counts what was founded after it; other lines start at its value.</summary>

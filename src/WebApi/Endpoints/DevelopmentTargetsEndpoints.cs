@@ -97,7 +97,7 @@ internal sealed class DevelopmentTargetsEndpoints : IEndpointGroup
     /// baseline's year) and 1 to 9 goals, each metric at most once: shares (<c>fairOrBetterShare</c>,
     /// <c>weakShare</c>) from 0 to 100 with two decimals, counts and amounts whole from 0. The source
     /// document is optional. Needs the <c>write</c> scope and the province. Example body (Lạng Sơn, letter 538/UBND-KTTH):
-    /// <c>{ "provinceCode": "20", "title": "Mục tiêu phát triển kinh tế tập thể tỉnh Lạng Sơn đến năm 2025", "baselineDate": "2019-06-11",
+    /// <c>{ "provinceCode": "20", "title": "Mục tiêu phát triển hợp tác xã tỉnh Lạng Sơn giai đoạn 2021–2025 (ví dụ)", "baselineDate": "2019-06-11",
     /// "horizonYear": 2025, "sourceDocument": { "number": "538/UBND-KTTH", "date": "2019-06-11", "issuer": "Ủy ban nhân dân tỉnh Lạng Sơn" },
     /// "metrics": [ { "metric": "newCooperatives", "comparison": "atLeast", "value": 100 }, { "metric": "fairOrBetterShare", "comparison": "greaterThan", "value": 45 } ] }</c>
     /// </remarks>

@@ -64,7 +64,7 @@ public abstract record DevelopmentTargetFields
     public string? ProvinceCode { get; init; }
 
     /// <summary>Title (required, at most 500 characters).</summary>
-    /// <example>Mục tiêu phát triển kinh tế tập thể tỉnh Lạng Sơn đến năm 2025</example>
+    /// <example>Mục tiêu phát triển hợp tác xã tỉnh Lạng Sơn giai đoạn 2021–2025 (ví dụ)</example>
     [FieldRules(Required = true, MaxLength = DevelopmentTargetRules.TitleMaxLength)]
     public string? Title { get; init; }
 

@@ -20,7 +20,7 @@ public sealed record DevelopmentTargetPatch
     public string? ProvinceCode { get; init; }
 
     /// <summary>Title (at most 500 characters); cannot be removed.</summary>
-    /// <example>Mục tiêu phát triển kinh tế tập thể tỉnh Lạng Sơn đến năm 2025</example>
+    /// <example>Mục tiêu phát triển hợp tác xã tỉnh Lạng Sơn giai đoạn 2021–2025 (ví dụ)</example>
     [FieldRules(MaxLength = DevelopmentTargetRules.TitleMaxLength)]
     public string? Title { get; init; }
 
