@@ -9,6 +9,7 @@ using CoopApi.Application.Cooperatives.Queries;
 using CoopApi.Application.OcopProducts.Queries;
 using CoopApi.Application.Partnerships.Queries;
 using CoopApi.Application.SteeringCommittees.Queries;
+using CoopApi.Application.DevelopmentTargets.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopApi.Infrastructure.ReadSide;
@@ -33,6 +34,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
         services.AddSingleton<IPartnershipReadModel, PartnershipReadModel>();
+        services.AddSingleton<IDevelopmentTargetReadModel, DevelopmentTargetReadModel>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ public static class DatabaseInitializer
             await ActivatorUtilities.CreateInstance<ClassificationDemoSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<SteeringDemoDataSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<PartnershipDemoDataSeeder>(sp).LoadAsync(ct);
+            await ActivatorUtilities.CreateInstance<DevelopmentTargetDemoSeeder>(sp).LoadAsync(ct);
         }
     }
 

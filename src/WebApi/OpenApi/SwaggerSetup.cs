@@ -54,6 +54,8 @@ internal static class SwaggerSetup
             options.OperationFilter<IfMatchOperationFilter>();
             options.SchemaFilter<MergePatchSchemaFilter>();
             options.OperationFilter<MergePatchExampleOperationFilter>();
+            options.SchemaFilter<DevelopmentTargetPatchDocumentation>();
+            options.OperationFilter<DevelopmentTargetPatchDocumentation>();
             options.OperationFilter<ClassificationSchemeExampleOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();

@@ -73,7 +73,7 @@ public class ListChangesQueryValidatorTests
         var representation = Assert.Single(all, r => r.EntityType == "cooperative");
         var cooperative = Mapping.CooperativeMapperTests.SampleCooperative();
 
-        Assert.Equal(["annualReport", "apiKey", "classification", "classificationScheme", "cooperative", "ocopProduct", "partnershipAgreement", "steeringActivity", "steeringCommittee"],
+        Assert.Equal(["annualReport", "apiKey", "classification", "classificationScheme", "cooperative", "developmentTarget", "ocopProduct", "partnershipAgreement", "steeringActivity", "steeringCommittee"],
             all.Select(r => r.EntityType).Order(StringComparer.Ordinal));
         Assert.False(all.Single(r => r.EntityType == "apiKey").InChangeFeed);
 

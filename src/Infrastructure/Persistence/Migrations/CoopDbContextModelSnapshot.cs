@@ -890,6 +890,134 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.DevelopmentTargets.DevelopmentTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BaselineDate")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HorizonYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_year");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("source_date");
+
+                    b.Property<string>("SourceIssuer")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("source_issuer");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title")
+                        .UseCollation("vietnamese");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_targets");
+
+                    b.HasIndex("HorizonYear", "Id")
+                        .HasDatabaseName("ix_development_targets_horizon_year_id");
+
+                    b.HasIndex("ProvinceCode", "HorizonYear", "Id")
+                        .HasDatabaseName("ix_development_targets_province_code_horizon_year_id");
+
+                    b.ToTable("development_targets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_development_targets_baseline", "baseline_date >= DATE '2000-01-01'");
+
+                            t.HasCheckConstraint("ck_development_targets_horizon", "horizon_year >= extract(year FROM baseline_date) AND horizon_year <= 2100");
+
+                            t.HasCheckConstraint("ck_development_targets_source", "(source_number IS NULL) = (source_date IS NULL) AND (source_issuer IS NULL OR source_number IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_development_targets_title_not_blank", "title ~ '[^[:space:]]'");
+
+                            t.HasCheckConstraint("ck_development_targets_version", "version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.DevelopmentTargets.TargetMetricGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("metric");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_target_metrics");
+
+                    b.HasIndex("TargetId", "Metric")
+                        .IsUnique()
+                        .HasDatabaseName("ix_development_target_metrics_target_id_metric");
+
+                    b.ToTable("development_target_metrics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_development_target_metrics_comparison", "comparison IN ('atLeast', 'atMost', 'greaterThan', 'lessThan')");
+
+                            t.HasCheckConstraint("ck_development_target_metrics_metric", "metric IN ('newCooperatives', 'newCooperativeGroups', 'newUnions', 'fairOrBetterShare', 'weakShare', 'activeCooperatives', 'totalMembers', 'totalCharterCapital', 'youthCooperatives')");
+
+                            t.HasCheckConstraint("ck_development_target_metrics_position", "position >= 0");
+
+                            t.HasCheckConstraint("ck_development_target_metrics_value", "(metric IN ('fairOrBetterShare', 'weakShare') AND value BETWEEN 0 AND 100) OR (metric NOT IN ('fairOrBetterShare', 'weakShare') AND value >= 0 AND value = trunc(value))");
+                        });
+                });
+
             modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1876,6 +2004,26 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_status_changes_cooperatives_cooperative_id");
                 });
 
+            modelBuilder.Entity("CoopApi.Domain.DevelopmentTargets.DevelopmentTarget", b =>
+                {
+                    b.HasOne("CoopApi.Domain.AdministrativeUnits.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_targets_provinces_province_code");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.DevelopmentTargets.TargetMetricGoal", b =>
+                {
+                    b.HasOne("CoopApi.Domain.DevelopmentTargets.DevelopmentTarget", null)
+                        .WithMany("Metrics")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_target_metrics_development_targets_target_id");
+                });
+
             modelBuilder.Entity("CoopApi.Domain.OcopProducts.OcopProduct", b =>
                 {
                     b.HasOne("CoopApi.Domain.Cooperatives.Cooperative", null)
@@ -1973,6 +2121,11 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CoopApi.Domain.Cooperatives.Cooperative", b =>
                 {
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("CoopApi.Domain.DevelopmentTargets.DevelopmentTarget", b =>
+                {
+                    b.Navigation("Metrics");
                 });
 
             modelBuilder.Entity("CoopApi.Domain.Partnerships.PartnershipAgreement", b =>

@@ -4,6 +4,7 @@ using CoopApi.Domain.AnnualReports;
 using CoopApi.Domain.Classifications;
 using CoopApi.Domain.Common;
 using CoopApi.Domain.Cooperatives;
+using CoopApi.Domain.DevelopmentTargets;
 using CoopApi.Domain.OcopProducts;
 using CoopApi.Domain.Partnerships;
 using CoopApi.Domain.SteeringCommittees;
@@ -42,6 +43,9 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["registerMeasure"] = Describe<RegisterMeasure>(),
         ["reviewKind"] = Describe<ReviewKind>(),
         ["progressState"] = Describe<ProgressState>(),
+        ["targetMetric"] = Describe<TargetMetric>(),
+        ["targetComparison"] = Describe<TargetComparison>(),
+        ["targetState"] = Describe<TargetState>(),
     };
 
     /// <inheritdoc />
