@@ -12,12 +12,12 @@ namespace CoopApi.Infrastructure.ReadSide;
 
 /// <summary>
 /// Development targets and the register's figures they measure, in plain SQL over the shared
-/// <see cref="NpgsqlDataSource"/>. A target's goals come with it as one array (no second round trip);
+/// <see cref="ReadSideDataSource"/>. A target's goals come with it as one array (no second round trip);
 /// the figures of a province on several dates are one aggregate over the province's organizations
 /// (index on province) and, per organization and date, the last status change in force (the
 /// <c>(cooperative_id, sequence)</c> index), never rows in memory.
 /// </summary>
-internal sealed class DevelopmentTargetReadModel(NpgsqlDataSource dataSource) : IDevelopmentTargetReadModel
+internal sealed class DevelopmentTargetReadModel(ReadSideDataSource dataSource) : IDevelopmentTargetReadModel
 {
     private const string Columns =
         "t.id, t.province_code, t.title, t.baseline_date, t.horizon_year, t.source_number, t.source_date, t.source_issuer, "

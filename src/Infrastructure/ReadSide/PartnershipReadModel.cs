@@ -17,7 +17,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// Partnership programmes in plain SQL: one statement per answer, commitments and reviews folded
 /// into JSON by PostgreSQL (<c>json_agg</c>), the jsonb columns read as the API's JSON, every value a parameter.
 /// </summary>
-internal sealed class PartnershipReadModel(NpgsqlDataSource dataSource) : IPartnershipReadModel
+internal sealed class PartnershipReadModel(ReadSideDataSource dataSource) : IPartnershipReadModel
 {
     private const string Columns =
         "a.id, a.title, a.reference, a.parties::text, a.signatories::text, a.signed_on, a.period_start_year, a.period_end_year, "
