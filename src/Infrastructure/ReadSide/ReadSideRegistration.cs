@@ -31,6 +31,7 @@ public static class ReadSideRegistration
         services.AddSingleton<IClassificationSchemeReadModel, ClassificationSchemeReadModel>();
         services.AddSingleton<IClassificationReadModel, ClassificationReadModel>();
         services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
+        services.AddSingleton<Application.Statistics.Queries.IStatisticsReadModel, StatisticsReadModel>();
         return services;
     }
 }

@@ -14,8 +14,8 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
     {
         var body = (await (await _client.GetAsync("api/v1/reference/enums")).ReadNodeAsync()).AsObject();
 
-        Assert.Equal(["activityKind", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
-                "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "provinceKind", "rating", "sector", "sizeClass"],
+        Assert.Equal(["activityKind", "areaLevel", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
+                "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "provinceKind", "rating", "sector", "sectorGroup", "sizeClass"],
             body.Select(p => p.Key).Order(StringComparer.Ordinal));
         var status = body["organizationStatus"]!.AsArray();
         Assert.Equal(["active", "suspended", "awaitingDissolution", "dissolved"], status.Select(s => (string)s!["value"]!));
@@ -56,7 +56,7 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
         await DatabaseInitializer.InitializeAsync(fixture.Services, loadDemoData: true);
 
         Assert.Equal(before, await fixture.CountRowsAsync());
-        Assert.Equal(5, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee
+        Assert.Equal(6, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee, demo Lạng Sơn register (statistics)
     }
 
     [Fact]

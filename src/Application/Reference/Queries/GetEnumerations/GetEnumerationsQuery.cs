@@ -35,6 +35,8 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["committeeStatus"] = Describe<CommitteeStatus>(),
         ["committeeRole"] = Describe<CommitteeRole>(),
         ["activityKind"] = Describe<ActivityKind>(),
+        ["sectorGroup"] = Describe<Domain.Statistics.SectorGroup>(),
+        ["areaLevel"] = Describe<Domain.Statistics.AreaLevel>(),
     };
 
     /// <inheritdoc />
