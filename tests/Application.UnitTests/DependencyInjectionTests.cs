@@ -63,6 +63,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.Classifications.Queries.IClassificationReadModel, NoClassifications>();
         _services.AddSingleton<CoopApi.Application.ClassificationSchemes.Queries.IClassificationSchemeReadModel, NoClassifications>();
         _services.AddSingleton<CoopApi.Application.SteeringCommittees.Queries.ISteeringReadModel, NoSteeringReadSide>();
+        _services.AddSingleton<CoopApi.Application.Statistics.Queries.IStatisticsReadModel, Fakes.NoStatisticsReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
@@ -198,8 +199,8 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["activityKind", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
-                "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "provinceKind", "rating", "sector", "sizeClass"],
+        Assert.Equal(["activityKind", "areaLevel", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
+                "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "provinceKind", "rating", "sector", "sectorGroup", "sizeClass"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);
