@@ -155,7 +155,12 @@ internal static class StatisticsConventions
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = (http.User.Identity?.IsAuthenticated == true ? "private" : "public") + ", max-age=" + MaxAgeSeconds;
-        headers.Vary = HeaderNames.Accept;
+        if (!headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries))
+                .Any(v => v.Equals(HeaderNames.Accept, StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        }
+
         if (EntityTags.AnyMatches(http.Request.Headers.IfNoneMatch, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
