@@ -10,7 +10,8 @@ namespace CoopApi.IntegrationTests.StatisticsApi;
 /// union on 22 January 2021, from the status history after later foundings and dissolutions; and
 /// Bắc Giang's 1,012 cooperatives with their splits, today.
 /// </summary>
-public sealed class DemoFiguresFromStatisticsTests(DemoRegisterHost host) : IClassFixture<DemoRegisterHost>
+[Collection(DemoRegisterCollection.Name)]
+public sealed class DemoFiguresFromStatisticsTests(DemoRegisterHost host)
 {
     private readonly HttpClient _client = host.CreateClient();
 

@@ -8,6 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoopApi.IntegrationTests.StatisticsApi;
 
 /// <summary>
+/// The tests on the <see cref="DemoRegisterHost"/>: they run alone, after every other collection.
+/// Its start loads the demo data in one long transaction, and the change feed of every other
+/// host on the same PostgreSQL server waits for the oldest running transaction of the server
+/// (its fence, <c>pg_snapshot_xmin</c>, is server-wide): run in parallel, that load would hold
+/// back their feeds.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DemoRegisterCollection : ICollectionFixture<DemoRegisterHost>
+{
+    public const string Name = "demo register";
+}
+
+/// <summary>
 /// An API of its own (real Kestrel, its own database) holding the demo data and nothing else, so
 /// that statistics can be checked against the seed figures exactly: in the shared host other test
 /// classes register organizations in the same provinces. Tests of this class only read.
