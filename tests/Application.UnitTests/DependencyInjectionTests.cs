@@ -65,6 +65,7 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.SteeringCommittees.Queries.ISteeringReadModel, NoSteeringReadSide>();
         _services.AddSingleton<CoopApi.Application.Partnerships.Queries.IPartnershipReadModel, NoPartnershipReadSide>();
         _services.AddSingleton<CoopApi.Application.DevelopmentTargets.Queries.IDevelopmentTargetReadModel, NoDevelopmentTargetReadSide>();
+        _services.AddSingleton<CoopApi.Application.Statistics.Queries.IStatisticsReadModel, Fakes.NoStatisticsReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
@@ -200,9 +201,9 @@ public sealed class DependencyInjectionTests : IDisposable
 
         var enums = await mediator.Send(new GetEnumerationsQuery());
 
-        Assert.Equal(["activityKind", "agreementStatus", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
+        Assert.Equal(["activityKind", "agreementStatus", "areaLevel", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
                 "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "partyKind", "progressState", "provinceKind", "rating", "registerMeasure",
-                "reviewKind", "sector", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState"],
+                "reviewKind", "sector", "sectorGroup", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);

@@ -35,6 +35,7 @@ public static class ReadSideRegistration
         services.AddSingleton<ISteeringReadModel, SteeringReadModel>();
         services.AddSingleton<IPartnershipReadModel, PartnershipReadModel>();
         services.AddSingleton<IDevelopmentTargetReadModel, DevelopmentTargetReadModel>();
+        services.AddSingleton<Application.Statistics.Queries.IStatisticsReadModel, StatisticsReadModel>();
         return services;
     }
 }

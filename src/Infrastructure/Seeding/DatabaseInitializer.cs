@@ -42,6 +42,7 @@ public static class DatabaseInitializer
             await ActivatorUtilities.CreateInstance<DemoFiguresSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<ClassificationDemoSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<SteeringDemoDataSeeder>(sp).LoadAsync(ct);
+            await ActivatorUtilities.CreateInstance<StatisticsDemoDataSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<PartnershipDemoDataSeeder>(sp).LoadAsync(ct);
             await ActivatorUtilities.CreateInstance<DevelopmentTargetDemoSeeder>(sp).LoadAsync(ct);
         }

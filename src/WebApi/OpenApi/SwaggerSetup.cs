@@ -59,6 +59,7 @@ internal static class SwaggerSetup
             options.OperationFilter<ClassificationSchemeExampleOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
+            options.OperationFilter<Statistics.StatisticsOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<WireShapeDocumentFilter>();
             options.DocumentFilter<EndpointGroupTagsDocumentFilter>();

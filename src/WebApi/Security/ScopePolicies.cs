@@ -1,4 +1,5 @@
 using CoopApi.Domain.ApiKeys;
+using CoopApi.WebApi.Statistics;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CoopApi.WebApi.Security;
@@ -29,9 +30,12 @@ internal static class ScopePolicies
     /// The rule of a statistics endpoint (<c>/api/v1/statistics/*</c>): the <c>read</c> scope, or
     /// nothing at all when <c>Auth:PublicStatistics</c> is true (anonymous dashboards). Every
     /// statistics endpoint declares its rule with this method so that the one switch opens them all.
+    /// It also gives the endpoint the statistics conventions (<see cref="Statistics.StatisticsConventions"/>:
+    /// CSV through <c>Accept</c> or <c>format=csv</c>, <c>ETag</c>, <c>Cache-Control</c>, 304).
     /// </summary>
     public static TBuilder RequireStatisticsRead<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(StatisticsRead).WithMetadata(StatisticsReadMetadata.Instance).DocumentRefusals();
+        builder.RequireAuthorization(StatisticsRead).WithMetadata(StatisticsReadMetadata.Instance).DocumentRefusals()
+            .WithStatisticsConventions();
 
     /// <summary>
     /// Registers the scope policies, the statistics policy (the <c>read</c> scope, or open when

@@ -14,9 +14,9 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
     {
         var body = (await (await _client.GetAsync("api/v1/reference/enums")).ReadNodeAsync()).AsObject();
 
-        Assert.Equal(["activityKind", "agreementStatus", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
+        Assert.Equal(["activityKind", "agreementStatus", "areaLevel", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
                 "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "partyKind", "progressState", "provinceKind", "rating", "registerMeasure",
-                "reviewKind", "sector", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState"],
+                "reviewKind", "sector", "sectorGroup", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState"],
             body.Select(p => p.Key).Order(StringComparer.Ordinal));
         var status = body["organizationStatus"]!.AsArray();
         Assert.Equal(["active", "suspended", "awaitingDissolution", "dissolved"], status.Select(s => (string)s!["value"]!));
@@ -57,7 +57,7 @@ public sealed class ReferenceAndHealthTests(ApiFixture fixture)
         await DatabaseInitializer.InitializeAsync(fixture.Services, loadDemoData: true);
 
         Assert.Equal(before, await fixture.CountRowsAsync());
-        Assert.Equal(7, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee, demo partnership programmes, demo development targets
+        Assert.Equal(8, await fixture.ScalarAsync<long>("SELECT count(*) FROM seed_history")); // reference data, demo register, demo figures, demo classifications, demo steering committee, demo Lạng Sơn register (statistics), demo partnership programmes, demo development targets
     }
 
     [Fact]

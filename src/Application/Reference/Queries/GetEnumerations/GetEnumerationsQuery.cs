@@ -46,6 +46,8 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["targetMetric"] = Describe<TargetMetric>(),
         ["targetComparison"] = Describe<TargetComparison>(),
         ["targetState"] = Describe<TargetState>(),
+        ["sectorGroup"] = Describe<Domain.Statistics.SectorGroup>(),
+        ["areaLevel"] = Describe<Domain.Statistics.AreaLevel>(),
     };
 
     /// <inheritdoc />
