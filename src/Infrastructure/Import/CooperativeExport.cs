@@ -31,7 +31,7 @@ internal sealed class CooperativeExport(NpgsqlDataSource dataSource) : ICooperat
         var where = CooperativeReadModel.Filter(filters, command.Parameters, new NpgsqlCommand().Parameters);
         command.CommandText = "SELECT " + Columns + " FROM cooperatives AS c" + where + CooperativeReadModel.OrderBy(filters.Sort);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', ImportColumns.Fields.Append("status")));
+        await writer.WriteAsync(string.Join(',', ImportColumns.Fields.Append("status")) + "\r\n");
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         var rows = 0;
         var line = new StringBuilder(512);

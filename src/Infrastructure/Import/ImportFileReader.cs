@@ -27,9 +27,9 @@ internal sealed class ImportFileReader : IImportFileReader
     {
         var delimiter = await DetectDelimiterAsync(path, ct);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        SkipBom(file);
         using var text = new StreamReader(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        SkipBom(text);
         CsvDataReader csv;
         try
         {
@@ -91,11 +91,14 @@ internal sealed class ImportFileReader : IImportFileReader
         }
     }
 
-    private static void SkipBom(StreamReader reader)
+    /// <summary>Steps over a UTF-8 byte order mark, bytes only: decoding starts after it.</summary>
+    private static void SkipBom(FileStream file)
     {
-        if (reader.Peek() == '\uFEFF')
+        Span<byte> bom = stackalloc byte[3];
+        var read = file.Read(bom);
+        if (read < 3 || bom[0] != 0xEF || bom[1] != 0xBB || bom[2] != 0xBF)
         {
-            reader.Read();
+            file.Position = 0;
         }
     }
 
