@@ -14,7 +14,7 @@ public class EndpointTests
     public void EndpointGroups_AreFoundWithTheirHandlers()
     {
         Assert.Equal(["AdministrativeUnitsEndpoints", "AnnualReportsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "ClassificationSchemesEndpoints",
-            "ClassificationsEndpoints", "CooperativesEndpoints", "OcopProductsEndpoints", "ReferenceEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"],
+            "ClassificationsEndpoints", "CooperativesEndpoints", "ImportEndpoints", "OcopProductsEndpoints", "ReferenceEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"],
             Groups.Select(g => g.Name));
         Assert.All(Groups, g => Assert.NotEmpty(EndpointRules.Handlers(g)));
     }
