@@ -213,13 +213,43 @@ public sealed class ImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AnAtomicImportWithARowOfAProvinceNotGranted_Is403_AndWritesNothing()
+    {
+        var (key, _) = await SecurityApi.CreateKeyAsync(fixture, _client, scopes: ["read", "write"], provinces: ["24"]);
+        using var limited = ApiFixture.WithKey(fixture.CreateAnonymousClient(), key);
+        var token = TestData.UniqueToken();
+        var csv = EnglishHeader + "\r\n"
+            + Row(TestData.UniqueRegistrationCode(), $"HTX Bắc Ninh {token}", commune: "07210", province: "24") + "\r\n"
+            + Row(TestData.UniqueRegistrationCode(), $"HTX Lạng Sơn {token}") + "\r\n";
+
+        var (status, body, _) = await PostCsvAsync(limited, csv);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("provinceNotGranted", (string)body["code"]!);
+        Assert.Contains("2", (string)body["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(_client, token));
+    }
+
+    [Fact]
+    public async Task ImportRequiresACredential()
+    {
+        using var anonymous = fixture.CreateAnonymousClient();
+
+        var (status, body, _) = await PostCsvAsync(anonymous, File(1).Csv);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("unauthorized", (string)body["code"]!);
+    }
+
+    [Fact]
     public async Task ImportRequiresTheWriteScope()
     {
         var (key, _) = await SecurityApi.CreateKeyAsync(fixture, _client, scopes: ["read"], provinces: ["*"]);
         using var reader = ApiFixture.WithKey(fixture.CreateAnonymousClient(), key);
 
-        var (status, _, _) = await PostCsvAsync(reader, File(1).Csv);
+        var (status, body, _) = await PostCsvAsync(reader, File(1).Csv);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("scopeMissing", (string)body["code"]!);
     }
 }

@@ -1,3 +1,4 @@
+using CoopApi.Application.Common.Exceptions;
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Common.Messaging;
@@ -54,6 +55,8 @@ public sealed class ImportCooperativesCommandHandler(
     IVietnamCalendar calendar,
     ICurrentUser currentUser) : IRequestHandler<ImportCooperativesCommand, ImportReport>
 {
+    private const string ProvinceNotGranted = "provinceNotGranted";
+
     /// <summary>Rows judged and copied together.</summary>
     public const int BatchSize = 2000;
 
@@ -85,6 +88,15 @@ public sealed class ImportCooperativesCommandHandler(
         }
 
         await ProcessAsync(batch, request, cancellationToken);
+        if (request.Atomic && !request.DryRun && _errors.Where(e => e.Code == ProvinceNotGranted).Select(e => e.Row).Take(10).ToList() is { Count: > 0 } denied)
+        {
+            // All or nothing, and some rows lie where the caller may not write: refused like a single write there (403).
+            var rows = string.Join(", ", denied);
+            throw new ForbiddenException(ProvinceNotGranted,
+                $"Your credential may not write in the province of row(s) {rows}; nothing was written. Send atomic=false to import the other rows.",
+                $"Thông tin xác thực của bạn không được phép ghi dữ liệu tại tỉnh của (các) dòng {rows}; không có dòng nào được ghi. Gửi atomic=false để nhập các dòng còn lại.");
+        }
+
         var write = !request.DryRun && !(request.Atomic && _rejected > 0);
         if (write)
         {
@@ -212,7 +224,7 @@ public sealed class ImportCooperativesCommandHandler(
                 .FirstOrDefault(p => !currentUser.CanWriteIn(p));
             if (denied is not null)
             {
-                Reject([Error(row, columns, "provinceCode", "provinceNotGranted",
+                Reject([Error(row, columns, "provinceCode", ProvinceNotGranted,
                     $"Your credential may not write in province {denied}.",
                     $"Thông tin xác thực của bạn không được phép ghi dữ liệu tại tỉnh {denied}.")]);
                 continue;
