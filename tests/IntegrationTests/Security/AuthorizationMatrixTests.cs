@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture, ITestOutputHelp
     /// </summary>
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
     {
-        ["Import"] = "its body is a file (CSV or a JSON array of rows, each with its own province), which the matrix cannot build; "
+        ["createImport"] = "its body is a file (CSV or a JSON array of rows, each with its own province), which the matrix cannot build; "
             + "ImportTests checks it: 401 without a key, 403 scopeMissing without write, 403 provinceNotGranted for a row of another province",
     };
 
