@@ -82,13 +82,18 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
         FROM {Table} ORDER BY row_no
         """;
 
+    /// <summary>No statement timeout: a 200,000-row import's set-based statements run longer than the API's 30 s default.</summary>
+    private const int NoTimeout = 0;
+
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    private NpgsqlCommand Command(string sql) => new(sql, Connection) { CommandTimeout = NoTimeout };
 
     /// <inheritdoc />
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(CreateSql, Connection);
+        await using var command = Command(CreateSql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -97,6 +102,7 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
     {
         ArgumentNullException.ThrowIfNull(rows);
         await using var importer = await Connection.BeginBinaryImportAsync(CopySql, cancellationToken);
+        importer.Timeout = TimeSpan.FromMinutes(10);
         foreach (var row in rows)
         {
             var c = row.Cooperative;
@@ -156,36 +162,35 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
     /// <inheritdoc />
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
-        var connection = Connection;
         try
         {
             int toUpdate;
-            await using (var count = new NpgsqlCommand($"SELECT count(*)::int FROM {Table} WHERE NOT is_new", connection))
+            await using (var count = Command($"SELECT count(*)::int FROM {Table} WHERE NOT is_new"))
             {
                 toUpdate = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
             }
 
-            await using (var insert = new NpgsqlCommand(InsertSql, connection))
+            await using (var insert = Command(InsertSql))
             {
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
             if (toUpdate > 0)
             {
-                await using var update = new NpgsqlCommand(UpdateSql, connection);
+                await using var update = Command(UpdateSql);
                 if (await update.ExecuteNonQueryAsync(cancellationToken) != toUpdate)
                 {
                     throw new ConcurrencyConflictException(clientPrecondition: false); // changed since this import read it
                 }
 
-                await using var later = new NpgsqlCommand(LaterWriterSql, connection);
+                await using var later = Command(LaterWriterSql);
                 if (await later.ExecuteScalarAsync(cancellationToken) is true)
                 {
                     throw new ConcurrencyConflictException(clientPrecondition: false);
                 }
             }
 
-            await using var events = new NpgsqlCommand(EventsSql, connection);
+            await using var events = Command(EventsSql);
             events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = db.Actor, NpgsqlDbType = NpgsqlDbType.Text });
             var traceId = Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : null;
             events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = traceId, NpgsqlDbType = NpgsqlDbType.Text });
