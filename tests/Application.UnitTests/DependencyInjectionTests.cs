@@ -64,6 +64,13 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.ClassificationSchemes.Queries.IClassificationSchemeReadModel, NoClassifications>();
         _services.AddSingleton<CoopApi.Application.SteeringCommittees.Queries.ISteeringReadModel, NoSteeringReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
+        // The import's ports (Infrastructure): present, never called by these tests.
+        _services.AddSingleton<NoImport>();
+        _services.AddSingleton<CoopApi.Application.Import.IImportJobStore>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.IImportJobProgress>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.IImportFileReader>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddScoped<CoopApi.Application.Import.ICooperativeImportStaging>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.Queries.ExportCooperatives.ICooperativeExport>(sp => sp.GetRequiredService<NoImport>());
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

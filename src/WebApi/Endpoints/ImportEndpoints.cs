@@ -147,12 +147,17 @@ internal sealed class ImportEndpoints : IEndpointGroup
     /// restart: nothing of it was written (one transaction).
     /// </remarks>
     /// <param name="id">Identifier of the job.</param>
+    /// <param name="http">The exchange (the caller's credential).</param>
     /// <param name="mediator">Sends the query.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">The job.</response>
     /// <response code="404">No job with this id that you may see.</response>
-    public static async Task<IResult> GetJob(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetImportJobQuery(id), ct));
+    public static async Task<IResult> GetJob(Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetImportJobQuery(id)
+        {
+            Actor = http.User.FindFirst(CoopClaims.Actor)?.Value,
+            Provinces = http.User.FindAll(CoopClaims.Province).Select(c => c.Value).ToArray(),
+        }, ct));
 
     private static ImportFormat FormatOf(HttpContext http)
     {
