@@ -1,6 +1,7 @@
 using CoopApi.Application.Common.Interfaces;
 using CoopApi.Domain.AdministrativeUnits;
 using CoopApi.Infrastructure.Idempotency;
+using CoopApi.Infrastructure.Import;
 using CoopApi.Infrastructure.Persistence;
 using CoopApi.Infrastructure.ReferenceData;
 using CoopApi.Infrastructure.ReadSide;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddReadSide();
         services.AddSingleton(IdempotencyOptions.From(configuration));
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddImport();
         return services;
     }
 }

@@ -34,6 +34,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddHostedService<ImportJobWorker>();
 builder.Services.AddCoopAuthentication(builder.Configuration);
 builder.Services.AddCoopRequestLimits(builder.Configuration);
 builder.Services.AddCoopObservability(builder.Configuration);
@@ -101,7 +102,8 @@ app.UseStatusCodePages(async context =>
         await ProblemFactory.WriteAsync(http, ProblemFactory.Create(http, http.Response.StatusCode));
     }
 });
-app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L));
+app.UseMiddleware<RequestBodyLimitMiddleware>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L),
+    app.Configuration.GetValue("Import:MaxRequestBodyBytes", ImportSpool.DefaultMaxBytes));
 // Open to everyone: Swagger UI and the OpenAPI document are served before routing and authorization.
 if (app.Configuration.GetValue("Api:SwaggerEnabled", true))
 {

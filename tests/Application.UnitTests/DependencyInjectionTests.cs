@@ -67,6 +67,13 @@ public sealed class DependencyInjectionTests : IDisposable
         _services.AddSingleton<CoopApi.Application.DevelopmentTargets.Queries.IDevelopmentTargetReadModel, NoDevelopmentTargetReadSide>();
         _services.AddSingleton<CoopApi.Application.Statistics.Queries.IStatisticsReadModel, Fakes.NoStatisticsReadSide>();
         _services.AddScoped<ICurrentUser, AnonymousUser>();
+        // The import's ports (Infrastructure): present, never called by these tests.
+        _services.AddSingleton<NoImport>();
+        _services.AddSingleton<CoopApi.Application.Import.IImportJobStore>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.IImportJobProgress>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.IImportFileReader>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddScoped<CoopApi.Application.Import.ICooperativeImportStaging>(sp => sp.GetRequiredService<NoImport>());
+        _services.AddSingleton<CoopApi.Application.Import.Queries.ExportCooperatives.ICooperativeExport>(sp => sp.GetRequiredService<NoImport>());
         _services.AddSingleton<LogSink>();
         _services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -14,7 +14,7 @@ public class EndpointTests
     public void EndpointGroups_AreFoundWithTheirHandlers()
     {
         Assert.Equal(["AdministrativeUnitsEndpoints", "AnnualReportsEndpoints", "ApiKeysEndpoints", "AuditEndpoints", "ChangesEndpoints", "ClassificationSchemesEndpoints",
-            "ClassificationsEndpoints", "CooperativesEndpoints", "DevelopmentTargetsEndpoints", "OcopProductsEndpoints", "PartnershipAgreementsEndpoints", "ReferenceEndpoints", "StatisticsEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"],
+            "ClassificationsEndpoints", "CooperativesEndpoints", "DevelopmentTargetsEndpoints", "ImportEndpoints", "OcopProductsEndpoints", "PartnershipAgreementsEndpoints", "ReferenceEndpoints", "StatisticsEndpoints", "SteeringActivitiesEndpoints", "SteeringCommitteesEndpoints"],
             Groups.Select(g => g.Name));
         Assert.All(Groups, g => Assert.NotEmpty(EndpointRules.Handlers(g)));
     }

@@ -114,7 +114,7 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICoo
     /// The WHERE clause of the list: AND across filters, OR (<c>= ANY</c>) within a multi-value
     /// one. Adds the same parameters, in the same order, to both commands of the batch.
     /// </summary>
-    private static string Filter(ListCooperativesQuery q, NpgsqlParameterCollection first, NpgsqlParameterCollection second)
+    internal static string Filter(ListCooperativesQuery q, NpgsqlParameterCollection first, NpgsqlParameterCollection second)
     {
         var sql = new StringBuilder();
         void Add<T>(string condition, T value, NpgsqlDbType? type = null)
@@ -149,7 +149,7 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICoo
         type is { } t ? new NpgsqlParameter<T> { TypedValue = value, NpgsqlDbType = t } : new NpgsqlParameter<T> { TypedValue = value };
 
     /// <summary>The ORDER BY of a validated sort key; the id breaks ties in the same direction.</summary>
-    private static string OrderBy(string? sort) => sort switch
+    internal static string OrderBy(string? sort) => sort switch
     {
         "establishedOn" => " ORDER BY c.established_on, c.id",
         "-establishedOn" => " ORDER BY c.established_on DESC, c.id DESC",

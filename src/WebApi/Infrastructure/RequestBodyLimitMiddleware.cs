@@ -7,10 +7,12 @@ namespace CoopApi.WebApi.Infrastructure;
 /// <c>Content-Length</c> is checked at once; a chunked body is cut off by the server's own
 /// limit, which this middleware sets to the same value.
 /// </summary>
-internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, long maxBytes)
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, long apiMaxBytes, long importMaxBytes)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        // The bulk import takes files (Import:MaxRequestBodyBytes); every other body is small.
+        var maxBytes = context.Request.Path.Equals(ImportSpool.ImportPath, StringComparison.OrdinalIgnoreCase) ? importMaxBytes : apiMaxBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             var problem = ProblemFactory.Create(context, StatusCodes.Status413PayloadTooLarge,

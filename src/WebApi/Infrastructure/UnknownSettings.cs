@@ -11,7 +11,7 @@ namespace CoopApi.WebApi.Infrastructure;
 internal static class UnknownSettings
 {
     /// <summary>The sections that belong to CoopApi.</summary>
-    public static readonly string[] Sections = ["ConnectionStrings", "Database", "Api", "Auth", "RateLimits", "Cors", "Idempotency", "Metrics"];
+    public static readonly string[] Sections = ["ConnectionStrings", "Database", "Api", "Auth", "RateLimits", "Cors", "Idempotency", "Import", "Metrics"];
 
     /// <summary>The settings of <paramref name="configuration"/> that are not known, as <c>Section:Key</c>.</summary>
     public static IReadOnlyList<string> Find(IConfiguration configuration, string contentRoot)

@@ -380,7 +380,10 @@ public sealed class ContractFuzzer(JsonNode document)
 
     /// <summary>The schema of the body, sent as JSON or as a JSON Merge Patch.</summary>
     private JsonObject? BodySchema(JsonObject operation) =>
-        operation["requestBody"]?["content"]?[BodyMediaType(operation)]?["schema"] is { } schema ? Resolve(schema) : null;
+        operation["requestBody"]?["content"]?[BodyMediaType(operation)]?["schema"] is { } schema
+            && Resolve(schema) is var resolved && resolved["properties"] is not null
+            ? resolved
+            : null; // a body that is not an object (an import's file) is not generated
 
     private static string BodyMediaType(JsonObject operation) =>
         operation["requestBody"]?["content"]?["application/merge-patch+json"] is not null ? "application/merge-patch+json" : "application/json";

@@ -51,6 +51,10 @@ internal static class DomainEventOutbox
     public static string Serialize(IDomainEvent domainEvent) =>
         JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
 
+    /// <summary>A representation as stored in <c>state</c> (the bulk import writes rows in the same format).</summary>
+    public static string SerializeState(object representation) =>
+        JsonSerializer.Serialize(representation, representation.GetType(), Json);
+
     /// <summary>
     /// Prepares the save: checks that every changed domain entity belongs to an aggregate that
     /// raised an event, moves versions, stamps timestamps, and adds one row per raised event.

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Claims;
+using CoopApi.Application.Common.Localization;
+using CoopApi.Application.Import;
+using CoopApi.Application.Import.Commands.ImportCooperatives;
+using CoopApi.Domain.Common;
+using CoopApi.WebApi.Security;
+using FluentValidation;
+using MediatR;
+
+namespace CoopApi.WebApi.Infrastructure;
+
+/// <summary>
+/// Runs background imports (<c>Prefer: respond-async</c>) one at a time, oldest first. At start-up
+/// every job a previous process left <c>running</c> becomes <c>failed</c>: its transaction died
+/// with that process, so nothing of it was written, and it must be sent again. A job runs as the
+/// caller who started it (actor, scopes, provinces and language recorded with it), through the
+/// same command as a request answered at once, in one transaction.
+/// </summary>
+internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImportJobStore jobs, IHttpContextAccessor accessor,
+    ILogger<ImportJobWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var failed = await jobs.FailInterruptedAsync(cancellationToken);
+            if (failed > 0)
+            {
+                LogInterrupted(logger, failed);
+            }
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The database is out of reach at start-up: the next start marks them.
+            LogUnreachable(logger, ex);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ImportJobWork? work = null;
+            try
+            {
+                work = await jobs.ClaimNextAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                LogUnreachable(logger, ex);
+            }
+
+            if (work is null)
+            {
+                try
+                {
+                    await Task.Delay(PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await RunAsync(work, stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(ImportJobWork work, CancellationToken stoppingToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(work.Language);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // The caller as the request authenticated them: HttpCurrentUser reads this principal.
+            accessor.HttpContext = new DefaultHttpContext { User = Principal(work), RequestServices = scope.ServiceProvider };
+            ImportReport? report = null;
+            string? failure = null;
+            try
+            {
+                report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportCooperativesCommand
+                {
+                    FilePath = work.FilePath,
+                    Format = work.Format,
+                    Atomic = work.Atomic,
+                    DryRun = work.DryRun,
+                    JobId = work.Id,
+                }, stoppingToken);
+            }
+            catch (ValidationException ex)
+            {
+                failure = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
+            }
+            catch (DomainException ex)
+            {
+                failure = Text.Pick(ex.Message, ex.VietnameseMessage);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // shutting down: the next start marks the job failed
+            }
+#pragma warning disable CA1031 // a job that fails for any reason is recorded as failed, never left running
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(logger, work.Id, ex);
+                failure = ex switch
+                {
+                    Application.Common.Exceptions.ConcurrencyConflictException => Text.Pick(
+                        "Some records were changed by someone else during the import; nothing was written. Send the file again.",
+                        "Một số hồ sơ đã bị người khác thay đổi trong lúc nhập; không có dòng nào được ghi. Hãy gửi lại tệp."),
+                    Application.Common.Exceptions.DuplicateException duplicate => Text.Pick(duplicate.Message, duplicate.VietnameseMessage),
+                    _ => Text.Pick("The import failed; nothing was written.", "Nhập dữ liệu thất bại; không có dòng nào được ghi."),
+                };
+            }
+
+            await jobs.FinishAsync(work.Id, report, failure, CancellationToken.None);
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+            CultureInfo.CurrentUICulture = culture;
+            ImportSpool.Delete(work.FilePath);
+        }
+    }
+
+    private static ClaimsPrincipal Principal(ImportJobWork work)
+    {
+        var claims = new List<Claim>();
+        if (work.Actor is not null)
+        {
+            claims.Add(new Claim(CoopClaims.Actor, work.Actor));
+        }
+
+        if (work.ActorName is not null)
+        {
+            claims.Add(new Claim(CoopClaims.Name, work.ActorName));
+        }
+
+        claims.AddRange(work.Scopes.Select(s => new Claim(CoopClaims.Scope, s)));
+        claims.AddRange(work.Provinces.Select(p => new Claim(CoopClaims.Province, p)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "import-job"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import job(s) left running by a previous process were marked failed")]
+    private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import jobs: the database is out of reach")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed")]
+    private static partial void LogFailed(ILogger logger, Guid jobId, Exception exception);
+}
