@@ -16,7 +16,7 @@ namespace CoopApi.Application.Import.Commands.ImportCooperatives;
 /// <summary>
 /// Imports a spooled file into the register: upsert by registration code (or by id for a row
 /// without one), every row judged by the rules of a single write, written set-based in one
-/// transaction (docs/decisions/0021-bulk-import-export.md).
+/// transaction (docs/decisions/0024-bulk-import-export.md).
 /// </summary>
 public sealed record ImportCooperativesCommand : ICommand<ImportReport>
 {
