@@ -20,17 +20,17 @@ namespace CoopApi.WebApi.Endpoints;
 internal sealed class DevelopmentTargetMergePatch
 {
     /// <summary>The one media type a patch is accepted in.</summary>
-    public const string MediaType = "application/merge-patch+json";
+    public const string MediaType = MergePatchReader.MediaType;
 
     /// <summary>Members a replacement requires: a patch may change them but not remove them.</summary>
     public static readonly IReadOnlySet<string> RequiredMembers =
         new HashSet<string>(StringComparer.Ordinal) { "provinceCode", "title", "baselineDate", "horizonYear", "metrics" };
 
-    private const int MaxDepth = 16;
+    private static readonly Dictionary<string, Type> Members = MergePatchShape.MembersOf<DevelopmentTargetPatch>();
 
-    private static readonly Dictionary<string, Type> Members = typeof(DevelopmentTargetPatch)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.PropertyType, StringComparer.Ordinal);
+    private static readonly MergePatchShape Shape = new(Members, RequiredMembers,
+        ("A merge patch of a target is a JSON object naming the fields to change, e.g. {\"horizonYear\": 2030}.",
+            "Bản vá (merge patch) của một mục tiêu là một đối tượng JSON nêu các trường cần thay đổi, ví dụ {\"horizonYear\": 2030}."));
 
     private readonly JsonElement _patch;
     private readonly JsonSerializerOptions _options;
@@ -44,10 +44,8 @@ internal sealed class DevelopmentTargetMergePatch
     /// <summary>Binds the parameter of an endpoint from the request body.</summary>
     public static async ValueTask<DevelopmentTargetMergePatch?> BindAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
-            .Value.SerializerOptions;
-        return new DevelopmentTargetMergePatch(await ReadAsync(context.Request, options, context.RequestAborted), options);
+        var options = MergePatchReader.SerializerOptions(context);
+        return new DevelopmentTargetMergePatch(await MergePatchReader.ReadAsync(context.Request, Shape, options, context.RequestAborted), options);
     }
 
     /// <summary>The full replacement this patch makes of <paramref name="current"/>.</summary>
@@ -68,88 +66,4 @@ internal sealed class DevelopmentTargetMergePatch
 
         return target.Deserialize<ReplaceDevelopmentTargetCommand>(_options)!;
     }
-
-    private static async Task<JsonElement> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new BadHttpRequestException("A merge patch must be sent as " + MediaType, StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = MaxDepth }, ct);
-        }
-        catch (JsonException)
-        {
-            throw Rejected("body", Text.Pick(
-                "The request body is missing or not valid JSON: send a JSON object with the fields to change.",
-                "Thiếu nội dung yêu cầu hoặc không phải JSON hợp lệ: hãy gửi một đối tượng JSON với các trường cần thay đổi."));
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Rejected("body", Text.Pick(
-                    "A merge patch of a target is a JSON object naming the fields to change, e.g. {\"horizonYear\": 2030}.",
-                    "Bản vá (merge patch) của một mục tiêu là một đối tượng JSON nêu các trường cần thay đổi, ví dụ {\"horizonYear\": 2030}."));
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var member in root.EnumerateObject())
-            {
-                if (!seen.Add(member.Name))
-                {
-                    errors[member.Name] = [Text.Pick($"The member '{member.Name}' appears more than once.", $"Thuộc tính '{member.Name}' xuất hiện nhiều lần.")];
-                }
-                else if (Check(member, options) is { } problem)
-                {
-                    errors[member.Name] = [problem];
-                }
-            }
-
-            return errors.Count > 0 ? throw new RequestRejectedException(errors) : root.Clone();
-        }
-    }
-
-    private static string? Check(JsonProperty member, JsonSerializerOptions options)
-    {
-        if (!Members.TryGetValue(member.Name, out var type))
-        {
-            var allowed = string.Join(", ", Members.Keys);
-            return Text.Pick($"Unknown property '{member.Name}'. Allowed here: {allowed}.",
-                $"Thuộc tính '{member.Name}' không tồn tại. Các thuộc tính hợp lệ: {allowed}.");
-        }
-
-        if (member.Value.ValueKind == JsonValueKind.Null)
-        {
-            return RequiredMembers.Contains(member.Name)
-                ? Text.Pick($"{member.Name} is required and cannot be removed: send a new value, or leave the member out to keep the current one.",
-                    $"{member.Name} là bắt buộc nên không thể xóa: hãy gửi giá trị mới, hoặc bỏ thuộc tính này để giữ giá trị hiện tại.")
-                : null;
-        }
-
-        try
-        {
-            _ = member.Value.Deserialize(type, options);
-            return null;
-        }
-        catch (JsonValueRejectedException rejected)
-        {
-            return Text.Pick(rejected.English, rejected.Vietnamese);
-        }
-        catch (JsonException)
-        {
-            return ExpectedValues.For(type);
-        }
-    }
-
-    private static RequestRejectedException Rejected(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] });
 }

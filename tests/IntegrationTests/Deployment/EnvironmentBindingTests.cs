@@ -15,6 +15,7 @@ namespace CoopApi.IntegrationTests.Deployment;
 /// ports pointed at the test's) and must migrate, become ready, log JSON with trace ids and serve
 /// /metrics on its metrics port only.
 /// </summary>
+[Collection(SeparateProcessesCollection.Name)]
 public sealed class EnvironmentBindingTests
 {
     /// <summary>Variables read by .NET, ASP.NET Core or OpenTelemetry rather than by CoopApi's code.</summary>

@@ -9,6 +9,7 @@ namespace CoopApi.IntegrationTests.Deployment;
 /// every migration and the reference data, loads the demo data only when asked, changes nothing
 /// the second time, and fails with exit code 1 and one line when the database is out of reach.
 /// </summary>
+[Collection(SeparateProcessesCollection.Name)]
 public sealed class MigrateCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);

@@ -10,6 +10,7 @@ namespace CoopApi.IntegrationTests.Deployment;
 /// the primary only, a GET of it is 404 (the replica has not got it: a lag that never ends) and
 /// with <c>X-Read-Consistency: strong</c> it is 200 (read from the primary: read-your-writes).
 /// </summary>
+[Collection(SeparateProcessesCollection.Name)]
 public sealed class ReadReplicaTests(ReadReplicaTests.PrimaryAndReplica servers) : IClassFixture<ReadReplicaTests.PrimaryAndReplica>
 {
     [Fact]

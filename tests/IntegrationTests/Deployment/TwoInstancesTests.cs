@@ -10,6 +10,7 @@ namespace CoopApi.IntegrationTests.Deployment;
 /// Idempotency-Key sent to both (one after the other, or at once) makes one record; an If-Match
 /// that the other instance already made stale gets 412.
 /// </summary>
+[Collection(SeparateProcessesCollection.Name)]
 public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : IClassFixture<TwoInstancesTests.Instances>
 {
     [Fact]
