@@ -18,6 +18,10 @@ internal sealed class NoImport : IImportJobStore, IImportJobProgress, IImportFil
 
     public Task<int> FailInterruptedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> FailAbandonedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task ReportAsync(Guid jobId, int rowsRead, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportFormat format, CancellationToken cancellationToken) =>
