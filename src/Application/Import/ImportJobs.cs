@@ -92,10 +92,11 @@ public interface IImportJobStore
 
     /// <summary>
     /// At start-up: marks this instance's own jobs left queued or running by its previous process
-    /// (and running jobs recorded without an owner) as failed; returns how many. Jobs of other
-    /// live instances are left alone.
+    /// (and running jobs recorded without an owner) as failed. Jobs of other live instances are
+    /// left alone. Returns one entry per job failed: the spooled file when it is this instance's
+    /// (to delete), else null.
     /// </summary>
-    Task<int> FailInterruptedAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken);
 
     /// <summary>Refreshes the heartbeat of this instance's queued and running jobs; returns the ids still held.</summary>
     Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken);

@@ -37,9 +37,14 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
         try
         {
             var failed = await jobs.FailInterruptedAsync(cancellationToken);
-            if (failed > 0)
+            if (failed.Count > 0)
             {
-                LogInterrupted(logger, failed);
+                LogInterrupted(logger, failed.Count);
+            }
+
+            foreach (var file in failed.OfType<string>())
+            {
+                ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
             }
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)

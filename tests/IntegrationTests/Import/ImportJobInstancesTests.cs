@@ -79,10 +79,11 @@ public sealed class ImportJobInstancesTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task AnInstanceRestarting_FailsItsOwnQueuedAndRunningJobs_AtOnce()
+    public async Task AnInstanceRestarting_FailsItsOwnQueuedAndRunningJobs_AtOnce_AndDeletesTheirFiles()
     {
         var self = "instance-a-" + TestData.UniqueToken();
-        var queued = await InsertJobAsync("queued", self, heartbeatAgo: TimeSpan.Zero);
+        var spooled = Path.GetTempFileName();
+        var queued = await InsertJobAsync("queued", self, heartbeatAgo: TimeSpan.Zero, filePath: spooled);
         var running = await InsertJobAsync("running", self, heartbeatAgo: TimeSpan.Zero);
 
         await using var restarted = Host(self, leaseSeconds: 60);
@@ -94,6 +95,8 @@ public sealed class ImportJobInstancesTests(ApiFixture fixture)
             Assert.True((string)job["state"]! == "failed", job.ToJsonString());
             Assert.Contains("restart", (string)job["error"]!, StringComparison.Ordinal);
         }
+
+        Assert.False(File.Exists(spooled));
     }
 
     private OwnHost Host(string instanceId, int leaseSeconds = 2) => new(new Dictionary<string, string?>
@@ -104,19 +107,20 @@ public sealed class ImportJobInstancesTests(ApiFixture fixture)
         ["Import:JobLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
-    private async Task<Guid> InsertJobAsync(string state, string owner, TimeSpan heartbeatAgo)
+    private async Task<Guid> InsertJobAsync(string state, string owner, TimeSpan heartbeatAgo, string filePath = "/nonexistent")
     {
         var id = Guid.CreateVersion7();
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync();
         await using var insert = new NpgsqlCommand(
             "INSERT INTO import_jobs (id, state, format, atomic, dry_run, file_path, scopes, provinces, language, rows_read, "
-            + "created_at, started_at, owner_instance, heartbeat_at) VALUES ($1, $2, 'csv', true, false, '/nonexistent', '{}', '{*}', 'en', 0, "
+            + "created_at, started_at, owner_instance, heartbeat_at) VALUES ($1, $2, 'csv', true, false, $5, '{}', '{*}', 'en', 0, "
             + "now() - $4, CASE WHEN $2 = 'running' THEN now() - $4 END, $3, now() - $4)", connection);
         insert.Parameters.AddWithValue(id);
         insert.Parameters.AddWithValue(state);
         insert.Parameters.AddWithValue(owner);
         insert.Parameters.AddWithValue(heartbeatAgo);
+        insert.Parameters.AddWithValue(filePath);
         await insert.ExecuteNonQueryAsync();
         return id;
     }
