@@ -17,7 +17,7 @@ public enum ImportJobState
     [Label("Hoàn tất", "Succeeded")]
     Succeeded,
 
-    /// <summary>Stopped by an error or by a restart of the API; nothing of it was written.</summary>
+    /// <summary>Stopped by an error, by a restart of the API or by the loss of the instance that received the file; nothing of it was written.</summary>
     [Label("Thất bại", "Failed")]
     Failed,
 }
@@ -84,12 +84,23 @@ public interface IImportJobStore
     /// <summary>The job, or null.</summary>
     Task<(ImportJobDto Job, string? Actor, IReadOnlyList<string> Provinces)?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Takes the oldest queued job and marks it running; null when none waits.</summary>
+    /// <summary>Takes the oldest queued job of this instance (the one that received its file) and marks it running; null when none waits.</summary>
     Task<ImportJobWork?> ClaimNextAsync(CancellationToken cancellationToken);
 
     /// <summary>Ends a job: succeeded with its report, or failed with the reason.</summary>
     Task FinishAsync(Guid id, ImportReport? report, string? failure, CancellationToken cancellationToken);
 
-    /// <summary>Marks every job left running by a previous process as failed; returns how many.</summary>
-    Task<int> FailInterruptedAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// At start-up: marks this instance's own jobs left queued or running by its previous process
+    /// (and running jobs recorded without an owner) as failed. Jobs of other live instances are
+    /// left alone. Returns one entry per job failed: the spooled file when it is this instance's
+    /// (to delete), else null.
+    /// </summary>
+    Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Refreshes the heartbeat of this instance's queued and running jobs; returns the ids still held.</summary>
+    Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks as failed the queued and running jobs of other instances whose heartbeat is older than the lease; returns how many.</summary>
+    Task<int> FailAbandonedAsync(CancellationToken cancellationToken);
 }

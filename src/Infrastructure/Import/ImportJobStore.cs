@@ -45,6 +45,10 @@ internal sealed class ImportJobRecord
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? OwnerInstance { get; set; }
+
+    public DateTimeOffset? HeartbeatAt { get; set; }
 }
 
 /// <summary>Table <c>import_jobs</c>.</summary>
@@ -66,15 +70,29 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.Language).HasMaxLength(5);
         builder.Property(j => j.Report).HasColumnType("jsonb");
         builder.HasIndex(j => new { j.State, j.CreatedAt });
+        builder.Property(j => j.OwnerInstance).HasMaxLength(200);
+        builder.HasIndex(j => new { j.OwnerInstance, j.State });
     }
 }
 
 /// <summary>
 /// The job table in plain SQL over the shared data source, outside any command's transaction, so
-/// that state and progress are seen at once.
+/// that state and progress are seen at once. A job belongs to the instance that received its file
+/// (<see cref="ImportJobOptions.InstanceId"/>): only that instance claims and runs it, and it keeps
+/// the job's heartbeat fresh; heartbeats and leases are compared on the database's clock, so the
+/// clocks of the instances need not agree.
 /// </summary>
-internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider clock) : IImportJobStore, IImportJobProgress
+internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider clock, ImportJobOptions options)
+    : IImportJobStore, IImportJobProgress
 {
+    private const string InterruptedMessage =
+        "error = CASE language WHEN 'vi' THEN 'Bị gián đoạn do API khởi động lại; không có dòng nào được ghi. Hãy gửi lại tệp.' "
+        + "ELSE 'Interrupted by a restart of the API; nothing of it was written. Send the file again.' END ";
+
+    private const string AbandonedMessage =
+        "error = CASE language WHEN 'vi' THEN 'Phiên bản API nhận tệp đã ngừng hoạt động (không còn tín hiệu); không có dòng nào được ghi. Hãy gửi lại tệp.' "
+        + "ELSE 'The API instance that received the file stopped (its heartbeat lapsed); nothing of it was written. Send the file again.' END ";
+
     private const string Columns =
         "id, state, format, atomic, dry_run, rows_read, report, error, created_at, started_at, finished_at, actor, provinces";
 
@@ -88,8 +106,8 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO import_jobs (id, state, format, atomic, dry_run, file_path, actor, actor_name, scopes, provinces, language, rows_read, created_at) "
-            + "VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11)");
+            "INSERT INTO import_jobs (id, state, format, atomic, dry_run, file_path, actor, actor_name, scopes, provinces, language, rows_read, created_at, owner_instance, heartbeat_at) "
+            + "VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, now())");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = work.Id });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = EnumLabels.ApiName(work.Format) });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = work.Atomic });
@@ -101,6 +119,7 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider c
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. work.Provinces] });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = work.Language });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -136,10 +155,11 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<ImportJobWork?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE import_jobs SET state = 'running', started_at = $1 WHERE id = (SELECT id FROM import_jobs WHERE state = 'queued' "
-            + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            "UPDATE import_jobs SET state = 'running', started_at = $1, heartbeat_at = now() WHERE id = (SELECT id FROM import_jobs "
+            + "WHERE state = 'queued' AND owner_instance = $2 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, file_path, format, atomic, dry_run, actor, actor_name, scopes, provinces, language");
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -171,14 +191,53 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider c
     }
 
     /// <inheritdoc />
-    public async Task<int> FailInterruptedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken)
+    {
+        // This instance's own jobs, queued or running, died with its previous process; so did a
+        // running job without an owner (recorded before jobs had owners).
+        await using var command = dataSource.CreateCommand(
+            "UPDATE import_jobs SET state = 'failed', finished_at = $1, " + InterruptedMessage
+            + "WHERE (owner_instance = $2 AND state IN ('queued', 'running')) OR (owner_instance IS NULL AND state = 'running') "
+            + "RETURNING CASE WHEN owner_instance = $2 THEN file_path END");
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
+        var files = new List<string?>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            files.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        }
+
+        return files;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE import_jobs SET state = 'failed', finished_at = $1, "
-            + "error = CASE language WHEN 'vi' THEN 'Bị gián đoạn do API khởi động lại; không có dòng nào được ghi. Hãy gửi lại tệp.' "
-            + "ELSE 'Interrupted by a restart of the API; nothing of it was written. Send the file again.' END "
-            + "WHERE state = 'running'");
+            "UPDATE import_jobs SET heartbeat_at = now() WHERE owner_instance = $1 AND state IN ('queued', 'running') RETURNING id");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
+        var alive = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            alive.Add(reader.GetGuid(0));
+        }
+
+        return alive;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> FailAbandonedAsync(CancellationToken cancellationToken)
+    {
+        // Jobs without an owner or heartbeat (recorded before jobs had them) count from their start or creation.
+        await using var command = dataSource.CreateCommand(
+            "UPDATE import_jobs SET state = 'failed', finished_at = $1, " + AbandonedMessage
+            + "WHERE state IN ('queued', 'running') AND owner_instance IS DISTINCT FROM $2 "
+            + "AND COALESCE(heartbeat_at, started_at, created_at) < now() - $3");
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.Lease, NpgsqlDbType = NpgsqlDbType.Interval });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using CoopApi.Application.Common.Localization;
 using CoopApi.Application.Import;
 using CoopApi.Application.Import.Commands.ImportCooperatives;
 using CoopApi.Domain.Common;
+using CoopApi.Infrastructure.Import;
 using CoopApi.WebApi.Security;
 using FluentValidation;
 using MediatR;
@@ -11,16 +12,24 @@ using MediatR;
 namespace CoopApi.WebApi.Infrastructure;
 
 /// <summary>
-/// Runs background imports (<c>Prefer: respond-async</c>) one at a time, oldest first. At start-up
-/// every job a previous process left <c>running</c> becomes <c>failed</c>: its transaction died
-/// with that process, so nothing of it was written, and it must be sent again. A job runs as the
-/// caller who started it (actor, scopes, provinces and language recorded with it), through the
-/// same command as a request answered at once, in one transaction.
+/// Runs this instance's background imports (<c>Prefer: respond-async</c>) one at a time, oldest
+/// first: only the instance that received a file (its owner, <see cref="ImportJobOptions.InstanceId"/>)
+/// runs its job, since the file is on its disk. At start-up every job this instance's previous
+/// process left queued or running becomes <c>failed</c>: its transaction died with that process,
+/// so nothing of it was written, and it must be sent again. Beside the imports a timer refreshes
+/// the heartbeat of this instance's jobs (on its own connection, never in the import's
+/// transaction) and fails other instances' jobs whose heartbeat is older than the lease (their
+/// instance is gone). A job this instance lost that way is cancelled, so its transaction rolls
+/// back. A job runs as the caller who started it (actor, scopes, provinces and language recorded
+/// with it), through the same command as a request answered at once, in one transaction.
 /// </summary>
 internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImportJobStore jobs, IHttpContextAccessor accessor,
-    ILogger<ImportJobWorker> logger) : BackgroundService
+    ImportJobOptions options, ILogger<ImportJobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _gate = new();
+    private (Guid Id, CancellationTokenSource Lost)? _running;
 
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -28,9 +37,14 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
         try
         {
             var failed = await jobs.FailInterruptedAsync(cancellationToken);
-            if (failed > 0)
+            if (failed.Count > 0)
             {
-                LogInterrupted(logger, failed);
+                LogInterrupted(logger, failed.Count);
+            }
+
+            foreach (var file in failed.OfType<string>())
+            {
+                ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
             }
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
@@ -43,7 +57,53 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(RunJobsAsync(stoppingToken), KeepLeasesAsync(stoppingToken));
+
+    private async Task KeepLeasesAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.HeartbeatInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var held = await jobs.HeartbeatAsync(stoppingToken);
+                lock (_gate)
+                {
+                    if (_running is { } running && !held.Contains(running.Id))
+                    {
+                        // Another instance failed it (this one missed its lease): stop, so its transaction rolls back.
+                        LogLeaseLost(logger, running.Id);
+                        running.Lost.Cancel();
+                    }
+                }
+
+                var abandoned = await jobs.FailAbandonedAsync(stoppingToken);
+                if (abandoned > 0)
+                {
+                    LogAbandoned(logger, abandoned);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                LogUnreachable(logger, ex);
+            }
+        }
+    }
+
+    private async Task RunJobsAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -77,6 +137,27 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
 
     private async Task RunAsync(ImportJobWork work, CancellationToken stoppingToken)
     {
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        lock (_gate)
+        {
+            _running = (work.Id, lost);
+        }
+
+        try
+        {
+            await RunAsync(work, lost.Token, stoppingToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _running = null;
+            }
+        }
+    }
+
+    private async Task RunAsync(ImportJobWork work, CancellationToken jobToken, CancellationToken stoppingToken)
+    {
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(work.Language);
         try
@@ -95,7 +176,7 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
                     Atomic = work.Atomic,
                     DryRun = work.DryRun,
                     JobId = work.Id,
-                }, stoppingToken);
+                }, jobToken);
             }
             catch (ValidationException ex)
             {
@@ -108,6 +189,10 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return; // shutting down: the next start marks the job failed
+            }
+            catch (OperationCanceledException) when (jobToken.IsCancellationRequested)
+            {
+                return; // the lease was lost: another instance already marked the job failed
             }
 #pragma warning disable CA1031 // a job that fails for any reason is recorded as failed, never left running
             catch (Exception ex)
@@ -152,8 +237,14 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "import-job"));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import job(s) left running by a previous process were marked failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import job(s) left queued or running by this instance's previous process were marked failed")]
     private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import job(s) of other instances whose heartbeat lapsed were marked failed")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} was failed by another instance (its heartbeat lapsed); the import is cancelled")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import jobs: the database is out of reach")]
     private static partial void LogUnreachable(ILogger logger, Exception exception);

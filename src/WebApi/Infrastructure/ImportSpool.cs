@@ -52,7 +52,7 @@ internal static class ImportSpool
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // already gone or still open elsewhere: the temp directory is cleaned by the system
         }

@@ -16,7 +16,11 @@ internal sealed class NoImport : IImportJobStore, IImportJobProgress, IImportFil
 
     public Task FinishAsync(Guid id, ImportReport? report, string? failure, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> FailInterruptedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> FailAbandonedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task ReportAsync(Guid jobId, int rowsRead, CancellationToken cancellationToken) => throw new NotSupportedException();
 

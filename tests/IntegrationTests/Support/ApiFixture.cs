@@ -50,6 +50,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Every test class shares this host (and the admin key): the rate limit is tested on a host of its own.
             builder.UseSetting("RateLimits:Enabled", "false");
+            // Hosts a test starts on its own have ids of their own: none of them is this host's restart.
+            builder.UseSetting("Import:InstanceId", "shared-test-host");
             builder.ConfigureServices(TestHooks.Install);
             builder.UseSetting("Auth:Oidc:Authority", Issuer.Issuer);
             builder.UseSetting("Auth:Oidc:Audience", TestOidcIssuer.Audience);

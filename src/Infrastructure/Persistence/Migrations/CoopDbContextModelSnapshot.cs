@@ -1830,11 +1830,20 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("format");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("language");
+
+                    b.Property<string>("OwnerInstance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_instance");
 
                     b.PrimitiveCollection<string[]>("Provinces")
                         .IsRequired()
@@ -1866,6 +1875,9 @@ namespace CoopApi.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_import_jobs");
+
+                    b.HasIndex("OwnerInstance", "State")
+                        .HasDatabaseName("ix_import_jobs_owner_instance_state");
 
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_import_jobs_state_created_at");
