@@ -14,7 +14,7 @@ namespace CoopApi.WebApi.Infrastructure;
 /// <summary>
 /// Runs this instance's background imports (<c>Prefer: respond-async</c>) one at a time, oldest
 /// first: only the instance that received a file (its owner, <see cref="ImportJobOptions.InstanceId"/>)
-/// runs its job, since the file is on its disk. At start-up every job this instance's previous
+/// runs its job, since the file is on its disk. Once the application has started, every job this instance's previous
 /// process left queued or running becomes <c>failed</c>: its transaction died with that process,
 /// so nothing of it was written, and it must be sent again. Beside the imports a timer refreshes
 /// the heartbeat of this instance's jobs (on its own connection, never in the import's
@@ -24,41 +24,120 @@ namespace CoopApi.WebApi.Infrastructure;
 /// with it), through the same command as a request answered at once, in one transaction.
 /// </summary>
 internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImportJobStore jobs, IHttpContextAccessor accessor,
-    ImportJobOptions options, ILogger<ImportJobWorker> logger) : BackgroundService
+    ImportJobOptions options, IHostApplicationLifetime lifetime, ILogger<ImportJobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The longest pause between two attempts while the database is out of reach.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private (Guid Id, CancellationTokenSource Lost)? _running;
+    private int _failuresInARow;
 
-    /// <inheritdoc />
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the application has started (a process that fails to start — a taken port —
+    /// touches no job), then fails this instance's own jobs left queued or running by its previous
+    /// process, retrying while the database is out of reach, and runs the job loop and the
+    /// heartbeat/lease loop side by side.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        if (!await StartedAsync(stoppingToken) || !await FailInterruptedAsync(stoppingToken))
         {
-            var failed = await jobs.FailInterruptedAsync(cancellationToken);
-            if (failed.Count > 0)
-            {
-                LogInterrupted(logger, failed.Count);
-            }
-
-            foreach (var file in failed.OfType<string>())
-            {
-                ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
-            }
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            // The database is out of reach at start-up: the next start marks them.
-            LogUnreachable(logger, ex);
+            return;
         }
 
-        await base.StartAsync(cancellationToken);
+        await Task.WhenAll(RunJobsAsync(stoppingToken), KeepLeasesAsync(stoppingToken));
     }
 
-    /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(RunJobsAsync(stoppingToken), KeepLeasesAsync(stoppingToken));
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task<bool> FailInterruptedAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var failed = await jobs.FailInterruptedAsync(stoppingToken);
+                Reachable();
+                if (failed.Count > 0)
+                {
+                    LogInterrupted(logger, failed.Count);
+                }
+
+                foreach (var file in failed.OfType<string>())
+                {
+                    ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
+                }
+
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                if (!await BackOffAsync(ex, stoppingToken))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One failure to reach the database: told once per outage at Information (the request path
+    /// and /health/ready already report an outage; a background loop must not flood the log with a
+    /// stack trace every poll), then waits 250 ms, doubling up to <see cref="MaxBackoff"/>.
+    /// False when the host is stopping.
+    /// </summary>
+    private async Task<bool> BackOffAsync(Exception ex, CancellationToken stoppingToken)
+    {
+        var failures = Interlocked.Increment(ref _failuresInARow);
+        if (failures == 1)
+        {
+            LogPaused(logger, ex.GetType().Name, ex.Message);
+        }
+
+        var delay = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10))));
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Reachable()
+    {
+        if (Interlocked.Exchange(ref _failuresInARow, 0) > 0)
+        {
+            LogResumed(logger);
+        }
+    }
 
     private async Task KeepLeasesAsync(CancellationToken stoppingToken)
     {
@@ -76,6 +155,7 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
             try
             {
                 var held = await jobs.HeartbeatAsync(stoppingToken);
+                Reachable();
                 lock (_gate)
                 {
                     if (_running is { } running && !held.Contains(running.Id))
@@ -98,7 +178,10 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                LogUnreachable(logger, ex);
+                if (!await BackOffAsync(ex, stoppingToken))
+                {
+                    return;
+                }
             }
         }
     }
@@ -111,10 +194,20 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
             try
             {
                 work = await jobs.ClaimNextAsync(stoppingToken);
+                Reachable();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                LogUnreachable(logger, ex);
+                if (!await BackOffAsync(ex, stoppingToken))
+                {
+                    return;
+                }
+
+                continue;
             }
 
             if (work is null)
@@ -246,8 +339,11 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
     [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} was failed by another instance (its heartbeat lapsed); the import is cancelled")]
     private static partial void LogLeaseLost(ILogger logger, Guid jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Import jobs: the database is out of reach")]
-    private static partial void LogUnreachable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import jobs paused: the database is out of reach ({Error}: {Reason}); retrying every few seconds")]
+    private static partial void LogPaused(ILogger logger, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import jobs resumed: the database is reachable again")]
+    private static partial void LogResumed(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, Guid jobId, Exception exception);
