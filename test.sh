@@ -137,4 +137,7 @@ export VSTEST_TESTHOST_SHUTDOWN_TIMEOUT="${VSTEST_TESTHOST_SHUTDOWN_TIMEOUT:-100
 # --- build and test ---------------------------------------------------------------------------
 dotnet restore CoopApi.sln
 dotnet build CoopApi.sln -c Release --no-restore
+# The deployment tests run the API as the image does: the published output (no rebuild).
+dotnet publish src/WebApi/CoopApi.WebApi.csproj -c Release --no-build -o "$ROOT/.local/publish" >&2
+export COOPAPI_PUBLISHED_API="$ROOT/.local/publish/CoopApi.WebApi.dll"
 dotnet test CoopApi.sln -c Release --no-build --logger "trx" --results-directory "$RESULTS" "$@"

@@ -94,9 +94,10 @@ public interface IImportJobStore
     /// At start-up: marks this instance's own jobs left queued or running by its previous process
     /// (and running jobs recorded without an owner) as failed. Jobs of other live instances are
     /// left alone. Returns one entry per job failed: the spooled file when it is this instance's
-    /// (to delete), else null.
+    /// (to delete), else null. With <paramref name="createdBefore"/>, only jobs created before that
+    /// instant (a retry after start-up must not fail a job this process has just accepted).
     /// </summary>
-    Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<string?>> FailInterruptedAsync(DateTimeOffset? createdBefore, CancellationToken cancellationToken);
 
     /// <summary>Refreshes the heartbeat of this instance's queued and running jobs; returns the ids still held.</summary>
     Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken);

@@ -191,16 +191,18 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, TimeProvider c
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> FailInterruptedAsync(DateTimeOffset? createdBefore, CancellationToken cancellationToken)
     {
         // This instance's own jobs, queued or running, died with its previous process; so did a
         // running job without an owner (recorded before jobs had owners).
         await using var command = dataSource.CreateCommand(
             "UPDATE import_jobs SET state = 'failed', finished_at = $1, " + InterruptedMessage
-            + "WHERE (owner_instance = $2 AND state IN ('queued', 'running')) OR (owner_instance IS NULL AND state = 'running') "
+            + "WHERE ((owner_instance = $2 AND state IN ('queued', 'running')) OR (owner_instance IS NULL AND state = 'running')) "
+            + "AND ($3::timestamptz IS NULL OR created_at < $3) "
             + "RETURNING CASE WHEN owner_instance = $2 THEN file_path END");
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = createdBefore, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         var files = new List<string?>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

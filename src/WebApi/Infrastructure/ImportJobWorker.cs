@@ -14,7 +14,7 @@ namespace CoopApi.WebApi.Infrastructure;
 /// <summary>
 /// Runs this instance's background imports (<c>Prefer: respond-async</c>) one at a time, oldest
 /// first: only the instance that received a file (its owner, <see cref="ImportJobOptions.InstanceId"/>)
-/// runs its job, since the file is on its disk. Once the application has started, every job this instance's previous
+/// runs its job, since the file is on its disk. At start-up every job this instance's previous
 /// process left queued or running becomes <c>failed</c>: its transaction died with that process,
 /// so nothing of it was written, and it must be sent again. Beside the imports a timer refreshes
 /// the heartbeat of this instance's jobs (on its own connection, never in the import's
@@ -24,7 +24,7 @@ namespace CoopApi.WebApi.Infrastructure;
 /// with it), through the same command as a request answered at once, in one transaction.
 /// </summary>
 internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImportJobStore jobs, IHttpContextAccessor accessor,
-    ImportJobOptions options, IHostApplicationLifetime lifetime, ILogger<ImportJobWorker> logger) : BackgroundService
+    ImportJobOptions options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ImportJobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -34,16 +34,40 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
     private readonly Lock _gate = new();
     private (Guid Id, CancellationTokenSource Lost)? _running;
     private int _failuresInARow;
+    private DateTimeOffset? _interruptedNotFailedSince;
 
     /// <summary>
-    /// Waits until the application has started (a process that fails to start — a taken port —
-    /// touches no job), then fails this instance's own jobs left queued or running by its previous
-    /// process, retrying while the database is out of reach, and runs the job loop and the
-    /// heartbeat/lease loop side by side.
+    /// Fails this instance's own jobs left by its previous process before anything else starts,
+    /// as the host starts (so a job accepted by this process is never among them). When the
+    /// database is out of reach then, it says nothing yet (a process that then fails to start —
+    /// a taken port — must print one line) and <see cref="ExecuteAsync"/> retries once the
+    /// application has started, limited to jobs created before this attempt.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var attempt = clock.GetUtcNow();
+        try
+        {
+            ForgetFiles(await jobs.FailInterruptedAsync(createdBefore: null, cancellationToken));
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            _interruptedNotFailedSince = attempt;
+            LogStartDeferred(logger, ex.GetType().Name, ex.Message);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the application has started, finishes the start-up step if the database was out
+    /// of reach at <see cref="StartAsync"/> (retrying with a backoff), then runs the job loop and
+    /// the heartbeat/lease loop side by side.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await StartedAsync(stoppingToken) || !await FailInterruptedAsync(stoppingToken))
+        if (!await StartedAsync(stoppingToken)
+            || (_interruptedNotFailedSince is { } since && !await FailInterruptedAsync(since, stoppingToken)))
         {
             return;
         }
@@ -69,24 +93,14 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
         }
     }
 
-    private async Task<bool> FailInterruptedAsync(CancellationToken stoppingToken)
+    private async Task<bool> FailInterruptedAsync(DateTimeOffset createdBefore, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var failed = await jobs.FailInterruptedAsync(stoppingToken);
+                ForgetFiles(await jobs.FailInterruptedAsync(createdBefore, stoppingToken));
                 Reachable();
-                if (failed.Count > 0)
-                {
-                    LogInterrupted(logger, failed.Count);
-                }
-
-                foreach (var file in failed.OfType<string>())
-                {
-                    ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
-                }
-
                 return true;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -103,6 +117,19 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
         }
 
         return false;
+    }
+
+    private void ForgetFiles(IReadOnlyList<string?> failed)
+    {
+        if (failed.Count > 0)
+        {
+            LogInterrupted(logger, failed.Count);
+        }
+
+        foreach (var file in failed.OfType<string>())
+        {
+            ImportSpool.Delete(file); // kept by a container restart (an emptyDir volume) but never read again
+        }
     }
 
     /// <summary>
@@ -341,6 +368,9 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, IImpo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import jobs paused: the database is out of reach ({Error}: {Reason}); retrying every few seconds")]
     private static partial void LogPaused(ILogger logger, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import jobs: the database is out of reach at start-up ({Error}: {Reason}); jobs left by the previous process are failed once it answers")]
+    private static partial void LogStartDeferred(ILogger logger, string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import jobs resumed: the database is reachable again")]
     private static partial void LogResumed(ILogger logger);

@@ -16,7 +16,7 @@ internal sealed class NoImport : IImportJobStore, IImportJobProgress, IImportFil
 
     public Task FinishAsync(Guid id, ImportReport? report, string? failure, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<string?>> FailInterruptedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string?>> FailInterruptedAsync(DateTimeOffset? createdBefore, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlySet<Guid>> HeartbeatAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 

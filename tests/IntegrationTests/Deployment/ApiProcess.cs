@@ -35,8 +35,15 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
-    /// <summary>Path of the built API assembly.</summary>
-    public static string Assembly => typeof(Program).Assembly.Location;
+    /// <summary>
+    /// Path of the API assembly to run: the published output named by
+    /// <c>COOPAPI_PUBLISHED_API</c> (./test.sh publishes the API and sets it, so the tests run what
+    /// the image copies), else the built assembly of the test's own reference (an IDE run).
+    /// </summary>
+    public static string Assembly =>
+        Environment.GetEnvironmentVariable("COOPAPI_PUBLISHED_API") is { Length: > 0 } published
+            ? File.Exists(published) ? published : throw new InvalidOperationException($"COOPAPI_PUBLISHED_API names no file: {published}")
+            : typeof(Program).Assembly.Location;
 
     /// <summary>Starts <c>dotnet CoopApi.WebApi.dll args…</c> with <paramref name="environment"/> only (plus PATH and HOME).</summary>
     public static ApiProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
