@@ -64,13 +64,23 @@ rated AS (
     FROM classifications AS k
     WHERE k.year BETWEEN $1 AND $2
     GROUP BY 1, 2),
-pending AS (
+active AS (
     SELECT y.year, NULL::text AS grp, count(*)::int AS n
     FROM years AS y
     JOIN cooperatives AS c ON c.established_on <= make_date(y.year, 12, 31)
     WHERE c.status = 'active'
-      AND NOT EXISTS (SELECT 1 FROM classifications AS k WHERE k.cooperative_id = c.id AND k.year = y.year)
     GROUP BY 1, 2),
+assessed AS (
+    SELECT k.year, NULL::text AS grp, count(*)::int AS n
+    FROM cooperatives AS c
+    JOIN classifications AS k ON k.cooperative_id = c.id AND k.year BETWEEN $1 AND $2
+    WHERE c.status = 'active' AND c.established_on <= make_date(k.year, 12, 31)
+    GROUP BY 1, 2),
+pending AS (
+    SELECT a.year, a.grp, a.n - coalesce(s.n, 0) AS n
+    FROM active AS a
+    LEFT JOIN assessed AS s ON s.year = a.year AND s.grp IS NOT DISTINCT FROM a.grp
+    WHERE a.n > coalesce(s.n, 0)),
 keys AS (SELECT year, grp FROM rated UNION SELECT year, grp FROM pending)
 SELECT y.year, g.grp, coalesce(r.good, 0), coalesce(r.fair, 0), coalesce(r.average, 0), coalesce(r.weak, 0),
        coalesce(r.not_rated, 0), coalesce(p.n, 0)
@@ -91,13 +101,23 @@ rated AS (
     FROM classifications AS k
     WHERE k.year BETWEEN $1 AND $2 AND k.province_code = $3
     GROUP BY 1, 2),
-pending AS (
+active AS (
     SELECT y.year, NULL::text AS grp, count(*)::int AS n
     FROM years AS y
     JOIN cooperatives AS c ON c.established_on <= make_date(y.year, 12, 31)
     WHERE c.status = 'active' AND c.province_code = $3
-      AND NOT EXISTS (SELECT 1 FROM classifications AS k WHERE k.cooperative_id = c.id AND k.year = y.year)
     GROUP BY 1, 2),
+assessed AS (
+    SELECT k.year, NULL::text AS grp, count(*)::int AS n
+    FROM cooperatives AS c
+    JOIN classifications AS k ON k.cooperative_id = c.id AND k.year BETWEEN $1 AND $2
+    WHERE c.status = 'active' AND c.province_code = $3 AND c.established_on <= make_date(k.year, 12, 31)
+    GROUP BY 1, 2),
+pending AS (
+    SELECT a.year, a.grp, a.n - coalesce(s.n, 0) AS n
+    FROM active AS a
+    LEFT JOIN assessed AS s ON s.year = a.year AND s.grp IS NOT DISTINCT FROM a.grp
+    WHERE a.n > coalesce(s.n, 0)),
 keys AS (SELECT year, grp FROM rated UNION SELECT year, grp FROM pending)
 SELECT y.year, g.grp, coalesce(r.good, 0), coalesce(r.fair, 0), coalesce(r.average, 0), coalesce(r.weak, 0),
        coalesce(r.not_rated, 0), coalesce(p.n, 0)
