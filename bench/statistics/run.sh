@@ -41,7 +41,6 @@ say() { printf '[statistics] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 case $CONFIG in Release | Debug) ;; *) die "BENCH_CONFIGURATION must be Release or Debug (got '$CONFIG')" ;; esac
 command -v curl >/dev/null 2>&1 || die "curl is needed"
-command -v jq >/dev/null 2>&1 || die "jq is needed"
 pg_find_bindir >/dev/null || die "no PostgreSQL binaries"
 
 if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
