@@ -14,16 +14,12 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// application (kind × status × sector, times the areas), never the organizations themselves.
 /// </summary>
 /// <remarks>
-/// The status on a past date is the <c>to_status</c> of the organization's latest status change
-/// taking effect on or before it (the history is append-only and its effective dates never go
-/// back, docs/decisions/0010-history-is-append-only.md); on today it is the current status, which
-/// needs no history at all.
+/// The status on a past date is <see cref="StatusOnDate"/>'s; on today it is the current status,
+/// which needs no history at all.
 /// </remarks>
 internal sealed class StatisticsReadModel(ReadSideDataSource dataSource) : IStatisticsReadModel
 {
-    private const string HistoricalStatus =
-        "coalesce((SELECT s.to_status FROM status_changes AS s WHERE s.cooperative_id = c.id AND s.effective_on <= $1 "
-        + "ORDER BY s.sequence DESC LIMIT 1), 'active')";
+    private static readonly string HistoricalStatus = StatusOnDate.Sql("c", "$1");
 
     /// <inheritdoc />
     public async Task<StatisticsCounts> CountAsync(StatisticsScope scope, CancellationToken cancellationToken)
