@@ -341,7 +341,7 @@ public sealed partial class ContractFuzzer
                     (3, Gen.OneOf(edges).Select(d => (JsonNode?)d)),
                     (2, Gen.Long[(long)Math.Max(min, long.MinValue), (long)Math.Min(max, long.MaxValue)].Select(l => (JsonNode?)l)),
                     (1, Gen.Double[-1e6, 1e6].Select(d => (JsonNode?)Math.Round(d, 3))),
-                    (1, Gen.OneOf("1e400", "-0", "1.0", "0.1e1", "00012").Select(n => JsonNode.Parse(n))),
+                    (1, Gen.OneOf("1e400", "-0", "1.0", "0.1e1", "12.000").Select(n => JsonNode.Parse(n))),
                     (1, Gen.Long.Select(l => (JsonNode?)l.ToString(CultureInfo.InvariantCulture))));
             case ("boolean", _):
                 return Gen.OneOf<JsonNode?>(true, false, "true", 0, 1, "yes");

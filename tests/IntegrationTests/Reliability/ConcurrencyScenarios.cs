@@ -131,7 +131,7 @@ internal static class ConcurrencyScenarios
         var etag = CooperativesApi.ETagOf(record);
         var winners = new List<int>();
         var losers = new List<int>();
-        var sent = 0;
+        var retrying = new RetryingClient(instances);
         for (var round = 1; round <= rounds; round++)
         {
             var outcomes = await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
@@ -140,12 +140,15 @@ internal static class ConcurrencyScenarios
                 var value = round * 1000 + w;
                 body["memberCount"] = value;
                 body["representative"] = $"Người ghi {round}-{w}";
-                using var request = new HttpRequestMessage(HttpMethod.Put, CooperativesApi.Item(id)) { Content = JsonContent.Create(body) };
-                request.Headers.TryAddWithoutValidation("If-Match", etag);
-                using var response = await instances[w % instances.Count].SendAsync(request);
-                return (Value: value, response.StatusCode, Body: await response.Content.ReadAsStringAsync(), ETag: response.Headers.ETag?.Tag);
+                // A 503 (every pooled connection busy for longer than the pool's wait) is sent again, unchanged.
+                var answer = await retrying.SendAsync(() =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Put, CooperativesApi.Item(id)) { Content = JsonContent.Create(body) };
+                    request.Headers.TryAddWithoutValidation("If-Match", etag);
+                    return request;
+                }, w);
+                return (Value: value, StatusCode: answer.Status, answer.Body, answer.ETag);
             }));
-            sent += writers;
 
             var won = outcomes.Where(o => o.StatusCode == HttpStatusCode.OK).ToList();
             var other = outcomes.Where(o => o.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.PreconditionFailed)).ToList();
@@ -187,7 +190,7 @@ internal static class ConcurrencyScenarios
 
         Assert.Equal(Enumerable.Range(1, rounds + 1).Select(v => (int?)v), feed.Select(e => e.Version));
         Assert.Equal(winners, feed.Skip(1).Select(e => (int)e.Data!["memberCount"]!));
-        output.WriteLine($"{rounds} rounds of {writers} PUTs with one If-Match through {instances.Count} instance(s): {sent} requests, "
+        output.WriteLine($"{rounds} rounds of {writers} PUTs with one If-Match through {instances.Count} instance(s): {retrying.Sent} requests ({retrying.Unavailable} answered 503 and sent again), "
             + $"{winners.Count} won (one per version), {losers.Count} got 412; checked {events.Count} events and {feed.Count} feed entries of the record: "
             + "versions 1.." + (rounds + 1) + " once each, every one the winner's, no loser's value stored.");
     }
@@ -200,7 +203,7 @@ internal static class ConcurrencyScenarios
         var page = 0;
         while (!stop.IsCancellationRequested)
         {
-            var (entries, next, hasMore) = await instances[page++ % instances.Count].PageAsync(cursor, 97);
+            var (entries, next, hasMore) = await PageAsync(instances, page++, cursor, 97);
             all.AddRange(entries);
             cursor = next;
             if (!hasMore)
@@ -226,7 +229,7 @@ internal static class ConcurrencyScenarios
         var page = 0;
         while (true)
         {
-            var (entries, next, hasMore) = await instances[page++ % instances.Count].PageAsync(after, 500);
+            var (entries, next, hasMore) = await PageAsync(instances, page++, after, 500);
             all.AddRange(entries);
             after = next;
             if (!hasMore)
@@ -234,6 +237,21 @@ internal static class ConcurrencyScenarios
                 return (all, after);
             }
         }
+    }
+
+    /// <summary>
+    /// One page of the feed from instance <paramref name="page"/> (mod the count); a 503 (the
+    /// instance's connections all busy under the load) is retried after its Retry-After, as a follower would.
+    /// </summary>
+    private static async Task<(List<FeedEntry> Entries, string NextCursor, bool HasMore)> PageAsync(IReadOnlyList<HttpClient> instances,
+        int page, string? after, int limit)
+    {
+        var answer = await new RetryingClient(instances).SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, ChangeFeed.Route + "?limit=" + limit + (after is null ? "" : "&after=" + Uri.EscapeDataString(after))),
+            page % instances.Count);
+        Assert.True(answer.Status == HttpStatusCode.OK, $"GET changes: {(int)answer.Status} {answer.Body}");
+        var body = JsonNode.Parse(answer.Body)!;
+        return (body["entries"]!.AsArray().Select(e => FeedEntry.From(e!)).ToList(), (string)body["nextCursor"]!, (bool)body["hasMore"]!);
     }
 
     private static (decimal Xact, long Id) CursorParts(string cursor)
