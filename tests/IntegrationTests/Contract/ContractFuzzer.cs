@@ -39,9 +39,13 @@ public sealed record Variation(string Operation, string Method, string Target, s
         if (RawBody is not null || Body is not null)
         {
             request.Content = new ByteArrayContent(RawBody ?? Encoding.UTF8.GetBytes(Body!));
-            if (ContentType is not null)
+            if (ContentType is not null && MediaTypeHeaderValue.TryParse(ContentType, out var mediaType))
             {
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+                request.Content.Headers.ContentType = mediaType;
+            }
+            else if (ContentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType); // a malformed one, on purpose
             }
         }
 

@@ -78,11 +78,11 @@ internal static class ConcurrencyScenarios
         Assert.Equal(count, guids.Distinct().Count());
         Assert.Equal($"{count}/{count}", await db.ScalarAsync<string>(
             "SELECT count(*) || '/' || count(DISTINCT registration_code) FROM cooperatives WHERE registration_code = ANY($1) AND id = ANY($2)", codes, guids));
-        Assert.Equal(count, await db.ScalarAsync<long>("SELECT count(*) FROM cooperatives WHERE registration_code = ANY($1)", codes));
+        Assert.Equal(count, await db.ScalarAsync<long>("SELECT count(*) FROM cooperatives WHERE registration_code = ANY($1)", (object)codes));
         Assert.Equal(count, await db.ScalarAsync<long>("SELECT count(*) FROM status_changes WHERE cooperative_id = ANY($1)", guids));
         Assert.Equal($"{count} created", await db.ScalarAsync<string>(
             "SELECT count(*) || ' ' || string_agg(DISTINCT operation, ',') FROM domain_events WHERE aggregate_id = ANY($1)", guids));
-        Assert.Equal(count, await db.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key = ANY($1)", keys));
+        Assert.Equal(count, await db.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key = ANY($1)", (object)keys));
 
         // The feed, followed through every instance while the writes ran and after: each once, no gap.
         var ours = guids.Select(g => g.ToString()).ToHashSet();
