@@ -26,16 +26,26 @@ public sealed record Variation(string Operation, string Method, string Target, s
     /// <summary>A write to an existing record: it gets a record of its own, so that variations do not race or mask each other.</summary>
     public bool NeedsOwnRecord => Method != "GET" && Target.Contains(RecordId, StringComparison.Ordinal);
 
+    /// <summary>The body as raw bytes (invalid UTF-8, NUL bytes), sent instead of <see cref="Body"/> when set.</summary>
+    public byte[]? RawBody { get; init; }
+
+    /// <summary>The fields of the body given a generated value other than their valid one (generated runs).</summary>
+    public IReadOnlyList<string> Mutated { get; init; } = [];
+
     public HttpRequestMessage ToRequest(string recordId, string recordETag)
     {
         var target = Target.Replace(RecordId, recordId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(target.TrimStart('/'), UriKind.Relative));
-        if (Body is not null)
+        if (RawBody is not null || Body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
-            if (ContentType is not null)
+            request.Content = new ByteArrayContent(RawBody ?? Encoding.UTF8.GetBytes(Body!));
+            if (ContentType is not null && MediaTypeHeaderValue.TryParse(ContentType, out var mediaType))
             {
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+                request.Content.Headers.ContentType = mediaType;
+            }
+            else if (ContentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType); // a malformed one, on purpose
             }
         }
 
@@ -53,7 +63,7 @@ public sealed record Variation(string Operation, string Method, string Target, s
 /// built from the schemas' examples, then one variation per rule the schemas state (and a few
 /// hostile inputs that no schema allows or forbids: NUL characters, malformed JSON, odd headers).
 /// </summary>
-public sealed class ContractFuzzer(JsonNode document)
+public sealed partial class ContractFuzzer(JsonNode document)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head"];
     private readonly JsonObject _schemas = document["components"]!["schemas"]!.AsObject();

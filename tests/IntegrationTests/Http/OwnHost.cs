@@ -16,7 +16,7 @@ internal sealed class OwnHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public OwnHost(IReadOnlyDictionary<string, string?> settings)
+    public OwnHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -27,6 +27,10 @@ internal sealed class OwnHost : IAsyncDisposable
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(new RecordingProvider(Logs)));
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
+            }
         });
         _factory.UseKestrel(0);
         try

@@ -57,6 +57,20 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture, ITestOutputHelp
     {
         var document = await DocumentAsync();
 
+        var missing = OperationsWithoutACompleteRule(document);
+
+        Assert.True(Operations(document).Count() >= 14, "the document lists fewer operations than the API has");
+        Assert.True(missing.Count == 0, "operations without a complete authorization rule:\n" + string.Join('\n', missing));
+    }
+
+    /// <summary>
+    /// Every operation of <paramref name="document"/> that lacks a complete rule (security
+    /// requirement of bearer and apiKey, known scopes in <c>x-required-scopes</c>, 401 and 403
+    /// documented), each with what is missing. UnruledEndpointTests shows it names an endpoint
+    /// mapped without a rule.
+    /// </summary>
+    internal static List<string> OperationsWithoutACompleteRule(JsonNode document)
+    {
         var missing = new List<string>();
         foreach (var (path, method, operation) in Operations(document))
         {
@@ -89,8 +103,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture, ITestOutputHelp
             }
         }
 
-        Assert.True(Operations(document).Count() >= 14, "the document lists fewer operations than the API has");
-        Assert.True(missing.Count == 0, "operations without a complete authorization rule:\n" + string.Join('\n', missing));
+        return missing;
     }
 
     [Fact]
