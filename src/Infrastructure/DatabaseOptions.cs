@@ -41,6 +41,24 @@ public sealed class DatabaseOptions
     /// </summary>
     public int HealthCheckTimeoutMilliseconds { get; init; } = 1000;
 
+    /// <summary>
+    /// Statements each connection prepares automatically after their second use (Npgsql's
+    /// <c>Max Auto Prepare</c>). Default 20: the register's reads and writes are a few dozen fixed
+    /// statements, and prepared they skip parsing and planning (bench/http: throughput up by half
+    /// with a small pool). 0 turns it off (e.g. behind a PgBouncer in transaction mode older than
+    /// 1.21). <c>Max Auto Prepare</c> in the connection string wins.
+    /// </summary>
+    public int MaxAutoPrepare { get; init; } = 20;
+
+    /// <summary>
+    /// The unfiltered list's <c>totalCount</c> is an estimate from the table's statistics
+    /// (<c>pg_class.reltuples</c>, kept by autovacuum) once they say the register holds at least
+    /// this many organizations; below it the list counts them (cheap at that size). Default
+    /// 50,000 (an exact count of 200,000 rows costs ~18 ms on every request). Filtered lists are
+    /// always counted exactly.
+    /// </summary>
+    public int EstimateTotalFromRows { get; init; } = 50_000;
+
     /// <summary>Reads the section, with the defaults above for what it does not set.</summary>
     public static DatabaseOptions From(IConfiguration configuration)
     {
@@ -53,6 +71,8 @@ public sealed class DatabaseOptions
             MaxRetryCount = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxRetryCount), defaults.MaxRetryCount, 0),
             MaxRetryDelayMilliseconds = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxRetryDelayMilliseconds), defaults.MaxRetryDelayMilliseconds, 0),
             HealthCheckTimeoutMilliseconds = ConfigurationNumbers.ReadAtLeast(section, nameof(HealthCheckTimeoutMilliseconds), defaults.HealthCheckTimeoutMilliseconds, 1),
+            MaxAutoPrepare = ConfigurationNumbers.ReadAtLeast(section, nameof(MaxAutoPrepare), defaults.MaxAutoPrepare, 0),
+            EstimateTotalFromRows = ConfigurationNumbers.ReadAtLeast(section, nameof(EstimateTotalFromRows), defaults.EstimateTotalFromRows, 0),
         };
     }
 
@@ -70,6 +90,11 @@ public sealed class DatabaseOptions
         if (!given.Contains("MAXPOOLSIZE") && !given.Contains("MAXIMUMPOOLSIZE"))
         {
             builder.MaxPoolSize = MaxPoolSize;
+        }
+
+        if (!given.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
         if (!given.Contains("TIMEOUT"))

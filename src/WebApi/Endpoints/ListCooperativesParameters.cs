@@ -34,6 +34,8 @@ internal sealed class ListCooperativesParameters
             Sort = q.String("sort"),
             Page = q.Integer("page", 1, 1, ListCooperativesQueryValidator.MaxPage),
             PageSize = q.Integer("pageSize", 20, 1, ListCooperativesQuery.MaxPageSize),
+            Cursor = q.String("cursor"),
+            IncludeTotal = q.Boolean("includeTotal") ?? true,
         };
         q.ThrowIfInvalid();
         return ValueTask.FromResult<ListCooperativesParameters?>(new ListCooperativesParameters { Query = query });
