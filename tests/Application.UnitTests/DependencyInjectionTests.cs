@@ -148,7 +148,7 @@ public sealed class DependencyInjectionTests : IDisposable
             var sp = scope.ServiceProvider;
             return [
                 sp.GetRequiredService<IRequestHandler<ListCooperativesQuery, CooperativePage>>(),
-                .. sp.GetServices<IPipelineBehavior<ListCooperativesQuery, PagedList<CooperativeDto>>>(),
+                .. sp.GetServices<IPipelineBehavior<ListCooperativesQuery, CooperativePage>>(),
                 .. sp.GetServices<IValidator<ListCooperativesQuery>>(),
             ];
         }

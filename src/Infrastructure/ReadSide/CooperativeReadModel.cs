@@ -89,23 +89,20 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource, Databa
 
         var sort = ListSort.Parse(query.Sort);
         var page = new NpgsqlBatchCommand();
-        NpgsqlBatchCommand? count = null;
-        var kind = TotalCountKind.None;
-        if (query.IncludeTotal && query.IsFiltered)
+        NpgsqlBatchCommand count;
+        string where;
+        if (query.IsFiltered)
         {
             count = new NpgsqlBatchCommand();
-        }
-
-        var where = Filter(query, page.Parameters, count?.Parameters ?? new NpgsqlCommand().Parameters);
-        if (count is not null)
-        {
+            where = Filter(query, page.Parameters, count.Parameters);
             count.CommandText = "SELECT count(*)::int, false FROM cooperatives AS c" + where;
         }
-        else if (query.IncludeTotal)
+        else
         {
             // The whole register: the planner's own statistics once they say it is large (kept by
             // autovacuum; no scan), else an exact count, which is cheap at that size. The count is an
             // InitPlan that runs only when the CASE needs it.
+            where = "";
             count = new NpgsqlBatchCommand(
                 "SELECT CASE WHEN e.n >= $1 THEN e.n ELSE (SELECT count(*) FROM cooperatives) END::int, e.n >= $1 "
                 + "FROM (SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'cooperatives'::regclass) AS e");
@@ -138,22 +135,13 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource, Databa
 
         // Count and page in one round trip.
         await using var batch = dataSource.CreateBatch();
-        if (count is not null)
-        {
-            batch.BatchCommands.Add(count);
-        }
-
+        batch.BatchCommands.Add(count);
         batch.BatchCommands.Add(page);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        int? total = null;
-        if (count is not null)
-        {
-            await reader.ReadAsync(cancellationToken);
-            total = reader.GetInt32(0);
-            kind = reader.GetBoolean(1) ? TotalCountKind.Estimate : TotalCountKind.Exact;
-
-            await reader.NextResultAsync(cancellationToken);
-        }
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt32(0);
+        var kind = reader.GetBoolean(1) ? TotalCountKind.Estimate : TotalCountKind.Exact;
+        await reader.NextResultAsync(cancellationToken);
 
         var items = new List<CooperativeDto>(query.PageSize + 1);
         while (await reader.ReadAsync(cancellationToken))

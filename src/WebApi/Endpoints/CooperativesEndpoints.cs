@@ -90,9 +90,7 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     ///
     /// <c>totalCount</c> counts the matching organizations exactly for a filtered list; for the
     /// whole register it is an estimate from the database's statistics once the register is
-    /// large (<c>totalCountKind</c>: <c>exact</c> or <c>estimate</c>). <c>includeTotal=false</c>
-    /// skips counting (<c>totalCount</c> null, <c>totalCountKind</c> <c>none</c>): the cheapest way
-    /// to walk a filtered list page after page.
+    /// large (<c>totalCountKind</c>: <c>exact</c> or <c>estimate</c>).
     /// </remarks>
     /// <param name="parameters">The query string.</param>
     /// <param name="mediator">Sends the query.</param>

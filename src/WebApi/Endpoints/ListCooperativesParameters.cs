@@ -35,7 +35,6 @@ internal sealed class ListCooperativesParameters
             Page = q.Integer("page", 1, 1, ListCooperativesQueryValidator.MaxPage),
             PageSize = q.Integer("pageSize", 20, 1, ListCooperativesQuery.MaxPageSize),
             Cursor = q.String("cursor"),
-            IncludeTotal = q.Boolean("includeTotal") ?? true,
         };
         q.ThrowIfInvalid();
         return ValueTask.FromResult<ListCooperativesParameters?>(new ListCooperativesParameters { Query = query });

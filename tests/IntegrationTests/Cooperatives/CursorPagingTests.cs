@@ -243,19 +243,6 @@ public sealed class CursorPagingTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task IncludeTotalFalse_CountsNothing_AndStillGivesTheNextCursor()
-    {
-        var token = await CreateTiedSetAsync();
-
-        var page = await _client.ListAsync($"q={token}&pageSize=2&includeTotal=false");
-
-        Assert.Null(page["totalCount"]);
-        Assert.Equal("none", (string)page["totalCountKind"]!);
-        Assert.NotNull(page["nextCursor"]);
-        Assert.Equal(2, page["items"]!.AsArray().Count);
-    }
-
-    [Fact]
     public async Task TheWholeRegister_WhileSmall_IsCountedExactly()
     {
         var page = await _client.ListAsync("pageSize=1");

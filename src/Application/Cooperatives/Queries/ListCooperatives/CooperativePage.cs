@@ -16,10 +16,6 @@ public enum TotalCountKind
     /// </summary>
     [Label("Ước tính", "Estimate")]
     Estimate = 2,
-
-    /// <summary>Not counted: the request said <c>includeTotal=false</c>.</summary>
-    [Label("Không đếm", "Not counted")]
-    None = 3,
 }
 
 /// <summary>One page of the register.</summary>
@@ -28,14 +24,10 @@ public enum TotalCountKind
 /// The page number asked for (from 1); <see langword="null"/> when the page was reached by a <c>cursor</c>.
 /// </param>
 /// <param name="PageSize">Most organizations on a page.</param>
-/// <param name="TotalCount">
-/// Organizations matching the filters across all pages (see <paramref name="TotalCountKind"/>);
-/// <see langword="null"/> with <c>includeTotal=false</c>.
-/// </param>
+/// <param name="TotalCount">Organizations matching the filters across all pages (see <paramref name="TotalCountKind"/>).</param>
 /// <param name="TotalCountKind">
 /// <c>exact</c> (counted: always for a filtered list, and for the whole register while it is
-/// small), <c>estimate</c> (the whole register, from the database's statistics) or <c>none</c>
-/// (<c>includeTotal=false</c>).
+/// small) or <c>estimate</c> (the whole register once it is large, from the database's statistics).
 /// </param>
 /// <param name="NextCursor">
 /// Send as <c>cursor</c>, with the same filters and sort, for the page after this one;
@@ -46,6 +38,6 @@ public sealed record CooperativePage(
     IReadOnlyList<CooperativeDto> Items,
     int? Page,
     int PageSize,
-    int? TotalCount,
+    int TotalCount,
     TotalCountKind TotalCountKind,
     string? NextCursor);

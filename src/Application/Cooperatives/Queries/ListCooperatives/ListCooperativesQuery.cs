@@ -90,14 +90,6 @@ public sealed class ListCooperativesQuery : IQuery<CooperativePage>
     [FieldRules(MaxLength = ListCursor.MaxLength)]
     public string? Cursor { get; set; }
 
-    /// <summary>
-    /// Whether to count the organizations that match (default true). A filtered list is counted
-    /// exactly; the whole register (no filter) is estimated from the database's statistics once
-    /// it is large (<c>totalCountKind</c> says which). <c>false</c> skips the count:
-    /// <c>totalCount</c> is null, <c>totalCountKind</c> is <c>none</c>.
-    /// </summary>
-    public bool IncludeTotal { get; set; } = true;
-
     /// <summary>Whether any filter or search narrows the list (else it is the whole register).</summary>
     public bool IsFiltered => Kind.Count > 0 || Sector.Count > 0 || Status.Count > 0 || ProvinceCode is not null
         || CommuneCode is not null || IsYouthCooperative is not null || EstablishedFrom is not null || EstablishedTo is not null
