@@ -87,7 +87,7 @@ API_ROOT=$(cd "${BENCH_API_ROOT:-$ROOT}" && pwd)
 POOL="Maximum Pool Size=8;Max Auto Prepare=20;No Reset On Close=true"
 LIST_PROVINCE=79 # Thành phố Hồ Chí Minh: the province with the most communes
 # Page 1 with filters, a search of two words and a sort.
-LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&q=nong%20nghiep&sort=-charterCapital&page=1&pageSize=20"
+LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&q=vai%20thieu&sort=-charterCapital&page=1&pageSize=20"
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 die() {
@@ -273,7 +273,7 @@ else
 fi
 coops=$(psql_value "SELECT count(*) FROM cooperatives")
 [ "$EXTERNAL" = 1 ] || [ "$coops" = "$ROWS" ] || die "expected $ROWS organizations, found $coops"
-list_total=$(psql_value "SELECT count(*) FROM cooperatives WHERE province_code = '$LIST_PROVINCE' AND status = 'active' AND search_text LIKE '%nong nghiep%'")
+list_total=$(psql_value "SELECT count(*) FROM cooperatives WHERE province_code = '$LIST_PROVINCE' AND status = 'active' AND search_text LIKE '%vai thieu%'")
 psql_value "SELECT id FROM cooperatives ORDER BY md5(id::text)" >"$work/ids.txt"
 say "$coops organizations (loaded in $load_ms ms); the list scenario matches $list_total"
 # The deep scenarios: the whole register by name, the page DEEP_ROW rows in (about 100,000).
@@ -319,7 +319,7 @@ OFFSET_QUERY="sort=name&pageSize=20&page=$((DEEP_ROW / 20 + 1))"
 same_bytes "/api/v1/cooperatives?$DEEP_QUERY"
 same_bytes "/api/v1/cooperatives?$OFFSET_QUERY"
 same_bytes "/api/v1/cooperatives?sort=-charterCapital&pageSize=20&cursor=$(curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$LIST_QUERY" |
-    sed -n 's/.*"nextCursor":"\([A-Za-z0-9_-]*\)".*/\1/p')&provinceCode=$LIST_PROVINCE&status=active&q=nong%20nghiep"
+    sed -n 's/.*"nextCursor":"\([A-Za-z0-9_-]*\)".*/\1/p')&provinceCode=$LIST_PROVINCE&status=active&q=vai%20thieu"
 curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$DEEP_QUERY" -o "$work/deep.json"
 curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$OFFSET_QUERY" -o "$work/offset.json"
 cmp -s <(sed 's/"page":[^,]*,//; s/"nextCursor":.*//' "$work/deep.json") <(sed 's/"page":[^,]*,//; s/"nextCursor":.*//' "$work/offset.json") ||
@@ -364,8 +364,13 @@ run() {
     else
         url="http://127.0.0.1:$port/api/v1/cooperatives?$LIST_QUERY"
     fi
+    # The deep page by number costs ~0.1-1 s of database time per request: more clients than the
+    # pool has connections would only queue past the API's 3 s pool timeout (503), so it runs with
+    # as many connections as the pool (8).
+    local connections=$CONNECTIONS
+    [ "$scenario" = offset ] && [ "$connections" -gt 8 ] && connections=8
     before=$(cpu_ticks "$pid")
-    line=$(BENCH_IDS=$ids BENCH_CREATE=$create wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
+    line=$(BENCH_IDS=$ids BENCH_CREATE=$create wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout 10s \
         -s "$HERE/bench.lua" "$url" 2>&1 | grep '^RESULT ') || die "wrk failed on $scenario/$who"
     after=$(cpu_ticks "$pid")
     # shellcheck disable=SC2001
@@ -374,6 +379,7 @@ run() {
 
 results="$work/results.txt"
 : >"$results"
+: >"$work/failures.txt"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for scenario in $SCENARIOS; do
     say "$scenario: warm-up ${WARMUP} s each"
@@ -382,7 +388,11 @@ for scenario in $SCENARIOS; do
     for ((r = 1; r <= ROUNDS; r++)); do
         for who in A B; do
             read -r n dur p99 non2xx errs ticks < <(run "$scenario" "$who" "$DURATION")
-            [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || die "$scenario/$who round $r: $non2xx non-2xx answers, $errs socket errors"
+            # A failed answer is a finding, not the end of the run: the scenario's figures say "missed".
+            [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || {
+                say "$scenario/$who round $r: $non2xx non-2xx answers, $errs socket errors (see the apps' logs)"
+                echo "$scenario $who $non2xx $errs" >>"$work/failures.txt"
+            }
             printf '%s %s %s %s %s %s %s\n' "$scenario" "$who" "$r" "$n" "$dur" "$p99" "$ticks" >>"$results"
             say "$scenario round $r $who: $n requests, $(awk -v n="$n" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }') req/s, p99 $((p99 / 1000)) ms"
         done
@@ -476,16 +486,22 @@ for scenario in $SCENARIOS; do
     read -r b_rps b_p99 b_cpu < <(summary "$scenario" B)
     rps=$(num "$a_rps" "$b_rps") p99=$(num "$a_p99" "$b_p99") cpu=$(num "$a_cpu" "$b_cpu")
     rps_text="${rps}× baseline ($a_rps vs $b_rps req/s)"
+    failed=$(awk -v s="$scenario" '$1 == s && $2 == "A" { n += $3 + $4 } END { print n + 0 }' "$work/failures.txt" 2>/dev/null || echo 0)
+    [ "$failed" = 0 ] || rps_text="$rps_text; $failed failed answers"
     p99_text="${p99}× baseline ($a_p99 vs $b_p99 ms)"
     cpu_text="${cpu}× baseline ($a_cpu vs $b_cpu µs/req)"
     case $scenario in
     byId)
-        figure http.byId.rps "$rps_text" "≥ 0.80× (aim 0.90×)" "$(verdict "$rps" ">=" 0.80)"
+        v=$(verdict "$rps" ">=" 0.80)
+        [ "$failed" = 0 ] || v=missed
+        figure http.byId.rps "$rps_text" "≥ 0.80× (aim 0.90×)" "$v"
         figure http.byId.p99 "$p99_text" "≤ 1.5×" "$(verdict "$p99" "<=" 1.5)"
         figure http.byId.cpu "$cpu_text" "≤ 2×" "$(verdict "$cpu" "<=" 2)"
         ;;
     list | deep)
-        figure "http.$scenario.rps" "$rps_text" "≥ 0.80×" "$(verdict "$rps" ">=" 0.80)"
+        v=$(verdict "$rps" ">=" 0.80)
+        [ "$failed" = 0 ] || v=missed
+        figure "http.$scenario.rps" "$rps_text" "≥ 0.80×" "$v"
         figure "http.$scenario.p99" "$p99_text" "none (report)" reported
         ;;
     offset)
