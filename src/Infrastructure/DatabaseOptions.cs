@@ -43,12 +43,14 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Statements each connection prepares automatically after their second use (Npgsql's
-    /// <c>Max Auto Prepare</c>). Default 20: the register's reads and writes are a few dozen fixed
-    /// statements, and prepared they skip parsing and planning (bench/http: throughput up by half
-    /// with a small pool). 0 turns it off (e.g. behind a PgBouncer in transaction mode older than
-    /// 1.21). <c>Max Auto Prepare</c> in the connection string wins.
+    /// <c>Max Auto Prepare</c>). Default 0 (off). bench/http measures with 20 (throughput up by half
+    /// with a small pool), but a prepared statement switches to PostgreSQL's generic plan after five
+    /// runs, and the list's search then filters province and status row by row instead of
+    /// combining the indexes: 382 ms instead of 20 ms at 200,000 organizations (bench/http,
+    /// results-2026-11-30-keyset-explain.txt). Turn it on only with that fixed or measured.
+    /// <c>Max Auto Prepare</c> in the connection string wins.
     /// </summary>
-    public int MaxAutoPrepare { get; init; } = 20;
+    public int MaxAutoPrepare { get; init; }
 
     /// <summary>
     /// The unfiltered list's <c>totalCount</c> is an estimate from the table's statistics
