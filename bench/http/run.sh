@@ -21,41 +21,73 @@
 #    bench/http/results-<date>.md (BENCH_OUT).
 #
 # Scenarios: "byId" GET /api/v1/cooperatives/{id} with a random id per request (bench.lua);
-# "list" GET /api/v1/cooperatives?provinceCode=…&status=active&sort=-charterCapital&page=1&pageSize=20;
-# "create" POST /api/v1/cooperatives, a new cooperative group per request (unique name, no
-# registration code) with an Idempotency-Key of its own (bench.lua), against the baseline's bare
-# INSERT of the same columns. BENCH_SCENARIOS (or SCENARIOS) picks some, e.g. SCENARIOS=create
-# (about 3 minutes here); default: all three.
+# "list" page 1 with filters, search and sort (LIST_QUERY below); "deep" the whole register by
+# name, the page ~100,000 rows in reached by its cursor (the nextCursor of page 500 of 200);
+# "offset" the same page by page number (OFFSET; reported, no target); "create" POST
+# /api/v1/cooperatives, a new cooperative group per request (unique name, no registration code)
+# with an Idempotency-Key of its own (bench.lua), against the baseline's bare INSERT of the same
+# columns. BENCH_SCENARIOS (or SCENARIOS) picks some, e.g. SCENARIOS=create; default: all five.
+#
+# Output (THE BENCH CONTRACT of issue 16): stdout carries only the figures, one line each,
+#   FIGURE <id> | <measured> | <target> | <met|missed|reported>
+# (http.<scenario>.rps / .p99 / .cpu as ratios API / baseline, http.create.* reported, and
+# http.rss.peak, the API's VmHWM after the load); the report and every message go to stderr.
+# With BENCH_PGHOST, BENCH_PGPORT, BENCH_PGUSER and BENCH_TEMPLATE_DB set, no cluster is started
+# and nothing is loaded: the harness makes its own database from the template (CREATE DATABASE …
+# TEMPLATE …: migrated, reference and national data, analysed) and drops it at the end.
+# BENCH_CONFIGURATION=Release|Debug (Release) builds the API and the baseline; BENCH_QUICK=1 runs
+# 2 rounds of 5 s after 5 s of warm-up (unless BENCH_ROUNDS/DURATION/WARMUP say otherwise).
 #
 # Every request carries X-Api-Key with a national admin key made by the API's create-admin-key
 # command after step 3 (the baseline ignores it), so the measured path includes the key's check.
 #
-# Environment: BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
-# a `git worktree` of an older commit to measure before/after), BENCH_ROWS, BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir), BENCH_SCENARIOS ("byId list create").
+# Environment: BENCH_PGHOST, BENCH_PGPORT, BENCH_PGUSER, BENCH_TEMPLATE_DB (an external server, above), BENCH_CONFIGURATION, BENCH_QUICK,
+# BENCH_LABEL (names the measured API in the report), BENCH_API_ROOT (a checkout whose src/WebApi is measured; default: this one, e.g.
+# a `git worktree` of an older commit to measure before/after), BENCH_ROWS (200,000; standalone only), BENCH_ROUNDS (4), BENCH_DURATION (10), BENCH_WARMUP (15),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_OUT, BENCH_KEEP=1 (keep the temp dir), BENCH_SCENARIOS ("byId list deep offset create").
 # Needs: dotnet (SDK 10), curl, wrk (installed with apt-get when missing), PostgreSQL binaries.
 set -euo pipefail
+
+# stdout is for FIGURE lines only (fd 3); everything else, tools' chatter included, goes to stderr.
+exec 3>&1 1>&2
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 # shellcheck source=../../scripts/lib/postgres.sh
 source "$ROOT/scripts/lib/postgres.sh"
 
-ROWS=${BENCH_ROWS:-60000}
-ROUNDS=${BENCH_ROUNDS:-4}
-DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-15}
+QUICK=${BENCH_QUICK:-0}
+CONFIG=${BENCH_CONFIGURATION:-Release}
+ROWS=${BENCH_ROWS:-200000}
+if [ "$QUICK" = 1 ]; then
+    ROUNDS=${BENCH_ROUNDS:-2}
+    DURATION=${BENCH_DURATION:-5}
+    WARMUP=${BENCH_WARMUP:-5}
+else
+    ROUNDS=${BENCH_ROUNDS:-4}
+    DURATION=${BENCH_DURATION:-10}
+    WARMUP=${BENCH_WARMUP:-15}
+fi
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 KEEP=${BENCH_KEEP:-0}
-SCENARIOS=${BENCH_SCENARIOS:-${SCENARIOS:-byId list create}}
+SCENARIOS=${BENCH_SCENARIOS:-${SCENARIOS:-byId list deep offset create}}
+EXTERNAL=0
+if [ -n "${BENCH_TEMPLATE_DB:-}" ]; then
+    EXTERNAL=1
+    for v in BENCH_PGHOST BENCH_PGPORT BENCH_PGUSER; do
+        [ -n "${!v:-}" ] || { printf '[bench] error: BENCH_TEMPLATE_DB is set but %s is not\n' "$v" >&2; exit 1; }
+    done
+fi
 DAY=$(date +%F)
 OUT=${BENCH_OUT:-$HERE/results-$DAY.md}
 DB=coopbench
+[ "$EXTERNAL" = 1 ] && DB="bench_http_$$_$(date +%s)"
 API_ROOT=$(cd "${BENCH_API_ROOT:-$ROOT}" && pwd)
 POOL="Maximum Pool Size=8;Max Auto Prepare=20;No Reset On Close=true"
 LIST_PROVINCE=79 # Thành phố Hồ Chí Minh: the province with the most communes
-LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&sort=-charterCapital&page=1&pageSize=20"
+# Page 1 with filters, a search of two words and a sort.
+LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&q=vai%20thieu&sort=-charterCapital&page=1&pageSize=20"
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 die() {
@@ -66,8 +98,9 @@ die() {
 for v in ROWS ROUNDS DURATION WARMUP CONNECTIONS THREADS; do
     [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -ge 1 ] || die "BENCH_$v must be a positive integer (got '${!v}')"
 done
+case $CONFIG in Release | Debug) ;; *) die "BENCH_CONFIGURATION must be Release or Debug (got '$CONFIG')" ;; esac
 for scenario in $SCENARIOS; do
-    case $scenario in byId | list | create) ;; *) die "unknown scenario '$scenario' (byId, list, create)" ;; esac
+    case $scenario in byId | list | deep | offset | create) ;; *) die "unknown scenario '$scenario' (byId, list, deep, offset, create)" ;; esac
 done
 command -v dotnet >/dev/null 2>&1 || die "'dotnet' not found: install the .NET 10 SDK"
 command -v curl >/dev/null 2>&1 || pg_apt_install curl || die "'curl' is needed"
@@ -79,6 +112,7 @@ pg_find_bindir >/dev/null || die "no PostgreSQL server binaries"
 work=$(mktemp -d "${TMPDIR:-/tmp}/coophttp.XXXXXX")
 chmod 0755 "$work" # the postgres user (when we are root) must reach the data directory
 cluster_datadir=""
+db_created=0
 api_pid=""
 base_pid=""
 
@@ -107,6 +141,10 @@ cleanup() {
     trap - EXIT INT TERM
     stop_pid "$api_pid" || true
     stop_pid "$base_pid" || true
+    if [ "$EXTERNAL" = 1 ] && [ "$db_created" = 1 ]; then
+        "$PG_BINDIR/psql" -X -q -h "$BENCH_PGHOST" -p "$BENCH_PGPORT" -U "$BENCH_PGUSER" -d postgres \
+            -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" </dev/null >&2 || say "could not drop $DB"
+    fi
     if [ "$KEEP" = 1 ]; then
         [ -z "$cluster_datadir" ] || pg_stop_cluster "$cluster_datadir" || true
         say "kept $work"
@@ -122,26 +160,36 @@ trap 'exit 143' TERM
 
 # --- 1. cluster --------------------------------------------------------------------------------
 
-port=$(pg_free_port 55800)
-pg_start_cluster "$work/pgdata" "$port" >/dev/null
-cluster_datadir=$PG_DATADIR
-port=$PG_PORT
-pg_create_database "$port" "$DB"
-PSQL=("$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$DB")
+if [ "$EXTERNAL" = 1 ]; then
+    pghost=$BENCH_PGHOST port=$BENCH_PGPORT pguser=$BENCH_PGUSER
+    say "external server $pghost:$port: database $DB from template $BENCH_TEMPLATE_DB"
+    "$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$port" -U "$pguser" -d postgres \
+        -c "CREATE DATABASE \"$DB\" TEMPLATE \"$BENCH_TEMPLATE_DB\"" </dev/null >&2 || die "CREATE DATABASE $DB TEMPLATE $BENCH_TEMPLATE_DB failed"
+    db_created=1
+else
+    pghost=127.0.0.1 pguser=postgres
+    port=$(pg_free_port 55800)
+    pg_start_cluster "$work/pgdata" "$port" >/dev/null
+    cluster_datadir=$PG_DATADIR
+    port=$PG_PORT
+    pg_create_database "$port" "$DB"
+fi
+PSQL=("$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$port" -U "$pguser" -d "$DB")
 psql_value() { "${PSQL[@]}" -At -c "$1" </dev/null; }
-CONN="Host=127.0.0.1;Port=$port;Database=$DB;Username=postgres;$POOL"
+CONN="Host=$pghost;Port=$port;Database=$DB;Username=$pguser;$POOL"
+[ -z "${PGPASSWORD:-}" ] || CONN="$CONN;Password=$PGPASSWORD"
 
 # --- 2. builds ---------------------------------------------------------------------------------
 
-say "building the API and the baseline (Release)"
+say "building the API and the baseline ($CONFIG)"
 for project in "$API_ROOT/src/WebApi" "$ROOT/bench/http/Baseline"; do
-    if ! dotnet build "$project" -c Release -nologo >"$work/build.log" 2>&1 </dev/null; then
+    if ! dotnet build "$project" -c "$CONFIG" -nologo >"$work/build.log" 2>&1 </dev/null; then
         tail -n 40 "$work/build.log" >&2
         die "dotnet build $project failed"
     fi
 done
-api_dll=$(ls "$API_ROOT"/src/WebApi/bin/Release/net10.0/CoopApi.WebApi.dll)
-base_dll=$(ls "$ROOT"/bench/http/Baseline/bin/Release/net10.0/Baseline.dll)
+api_dll=$(ls "$API_ROOT"/src/WebApi/bin/"$CONFIG"/net10.0/CoopApi.WebApi.dll)
+base_dll=$(ls "$ROOT"/bench/http/Baseline/bin/"$CONFIG"/net10.0/Baseline.dll)
 
 wait_ready() { # pid url log
     local deadline=$((SECONDS + 180))
@@ -173,7 +221,7 @@ say "starting the API on 127.0.0.1:$api_port (Production)"
 ) >"$work/api.log" 2>&1 </dev/null &
 api_pid=$!
 wait_ready "$api_pid" "http://127.0.0.1:$api_port/health/ready" "$work/api.log"
-[ "$(psql_value "SELECT count(*) FROM cooperatives")" = 0 ] || die "cooperatives is not empty after the migration"
+[ "$EXTERNAL" = 1 ] || [ "$(psql_value "SELECT count(*) FROM cooperatives")" = 0 ] || die "cooperatives is not empty after the migration"
 # Every endpoint but health needs a credential: a national admin key made by the API's own
 # command (as run.sh makes its key), sent by curl and wrk to both apps (the baseline ignores it),
 # so the key's check is part of what is measured. An API from before issue 9 has no such command.
@@ -192,37 +240,45 @@ export BENCH_API_KEY=$api_key
 
 # --- 4. data through COPY ------------------------------------------------------------------------
 
-COLUMNS="id, registration_code, name, kind, sector, status, province_code, commune_code, address,
-    established_on, charter_capital, member_count, employee_count, representative, phone, email,
-    is_youth_cooperative, main_products, created_at, updated_at, status_since, last_sequence"
-# The generator of bench/list-queries/load.sql (deterministic names, codes, places, statuses).
-generator=$(sed -n '/^WITH cm AS (/,/^FROM r;$/p' "$ROOT/bench/list-queries/load.sql" |
-    sed -e "s/:rows/$ROWS/" -e 's/^FROM r;$/FROM r/')
-[ -n "$generator" ] || die "no generator found in bench/list-queries/load.sql"
-say "loading $ROWS organizations through COPY"
-t0=$(date +%s%N)
-"${PSQL[@]}" -c "COPY ($generator) TO STDOUT" </dev/null |
-    "${PSQL[@]}" -c "COPY cooperatives ($COLUMNS) FROM STDIN"
-# History: the registration, then the steps to the current status (as load.sql).
-"${PSQL[@]}" -c "COPY (
-    SELECT gen_random_uuid(), c.id, s.seq, s.from_status, s.to_status, c.established_on + s.seq * 120, s.reason, c.created_at
-    FROM cooperatives c
-    CROSS JOIN LATERAL (
-        VALUES (0, NULL, 'active', 'Đăng ký thành lập'),
-               (1, 'active', CASE c.status WHEN 'dissolved' THEN 'awaitingDissolution' ELSE c.status END,
-                'Quyết định của cơ quan đăng ký'),
-               (2, 'awaitingDissolution', 'dissolved', 'Hoàn tất thủ tục giải thể')
-    ) AS s(seq, from_status, to_status, reason)
-    WHERE s.seq = 0 OR (s.seq = 1 AND c.status <> 'active') OR (s.seq = 2 AND c.status = 'dissolved')
-    ) TO STDOUT" </dev/null |
-    "${PSQL[@]}" -c "COPY status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at) FROM STDIN"
-"${PSQL[@]}" -c "VACUUM ANALYZE" </dev/null
-load_ms=$((($(date +%s%N) - t0) / 1000000))
+if [ "$EXTERNAL" = 0 ]; then
+    COLUMNS="id, registration_code, name, kind, sector, status, province_code, commune_code, address,
+        established_on, charter_capital, member_count, employee_count, representative, phone, email,
+        is_youth_cooperative, main_products, created_at, updated_at, status_since, last_sequence"
+    # The generator of bench/list-queries/load.sql (deterministic names, codes, places, statuses).
+    generator=$(sed -n '/^WITH cm AS (/,/^FROM r;$/p' "$ROOT/bench/list-queries/load.sql" |
+        sed -e "s/:rows/$ROWS/" -e 's/^FROM r;$/FROM r/')
+    [ -n "$generator" ] || die "no generator found in bench/list-queries/load.sql"
+    say "loading $ROWS organizations through COPY"
+    t0=$(date +%s%N)
+    "${PSQL[@]}" -c "COPY ($generator) TO STDOUT" </dev/null |
+        "${PSQL[@]}" -c "COPY cooperatives ($COLUMNS) FROM STDIN"
+    # History: the registration, then the steps to the current status (as load.sql).
+    "${PSQL[@]}" -c "COPY (
+        SELECT gen_random_uuid(), c.id, s.seq, s.from_status, s.to_status, c.established_on + s.seq * 120, s.reason, c.created_at
+        FROM cooperatives c
+        CROSS JOIN LATERAL (
+            VALUES (0, NULL, 'active', 'Đăng ký thành lập'),
+                   (1, 'active', CASE c.status WHEN 'dissolved' THEN 'awaitingDissolution' ELSE c.status END,
+                    'Quyết định của cơ quan đăng ký'),
+                   (2, 'awaitingDissolution', 'dissolved', 'Hoàn tất thủ tục giải thể')
+        ) AS s(seq, from_status, to_status, reason)
+        WHERE s.seq = 0 OR (s.seq = 1 AND c.status <> 'active') OR (s.seq = 2 AND c.status = 'dissolved')
+        ) TO STDOUT" </dev/null |
+        "${PSQL[@]}" -c "COPY status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at) FROM STDIN"
+    "${PSQL[@]}" -c "VACUUM ANALYZE" </dev/null
+    load_ms=$((($(date +%s%N) - t0) / 1000000))
+else
+    load_ms=0
+    say "using the template's data (nothing loaded)"
+fi
 coops=$(psql_value "SELECT count(*) FROM cooperatives")
-[ "$coops" = "$ROWS" ] || die "expected $ROWS organizations, found $coops"
-list_total=$(psql_value "SELECT count(*) FROM cooperatives WHERE province_code = '$LIST_PROVINCE' AND status = 'active'")
+[ "$EXTERNAL" = 1 ] || [ "$coops" = "$ROWS" ] || die "expected $ROWS organizations, found $coops"
+list_total=$(psql_value "SELECT count(*) FROM cooperatives WHERE province_code = '$LIST_PROVINCE' AND status = 'active' AND search_text LIKE '%vai thieu%'")
 psql_value "SELECT id FROM cooperatives ORDER BY md5(id::text)" >"$work/ids.txt"
-say "loaded $coops organizations in $load_ms ms; the list scenario matches $list_total"
+say "$coops organizations (loaded in $load_ms ms); the list scenario matches $list_total"
+# The deep scenarios: the whole register by name, the page DEEP_ROW rows in (about 100,000).
+DEEP_ROW=$((coops / 2 < 100000 ? coops / 2 / 200 * 200 : 100000))
+[ "$DEEP_ROW" -ge 200 ] || die "too few organizations ($coops) for the deep scenarios"
 
 # --- 5. the baseline ---------------------------------------------------------------------------
 
@@ -254,7 +310,21 @@ while read -r id; do
     checked=$((checked + 1))
 done < <(awk 'NR % 3001 == 1' "$work/ids.txt")
 same_bytes "/api/v1/cooperatives?$LIST_QUERY"
-checked=$((checked + 1))
+# The cursor after row DEEP_ROW: the nextCursor of page DEEP_ROW/200 of 200 (the API makes it).
+deep_cursor=$(curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?sort=name&pageSize=200&page=$((DEEP_ROW / 200))" |
+    sed -n 's/.*"nextCursor":"\([A-Za-z0-9_-]*\)".*/\1/p')
+[ -n "$deep_cursor" ] || die "no nextCursor on page $((DEEP_ROW / 200)) of 200"
+DEEP_QUERY="sort=name&pageSize=20&cursor=$deep_cursor"
+OFFSET_QUERY="sort=name&pageSize=20&page=$((DEEP_ROW / 20 + 1))"
+same_bytes "/api/v1/cooperatives?$DEEP_QUERY"
+same_bytes "/api/v1/cooperatives?$OFFSET_QUERY"
+same_bytes "/api/v1/cooperatives?sort=-charterCapital&pageSize=20&cursor=$(curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$LIST_QUERY" |
+    sed -n 's/.*"nextCursor":"\([A-Za-z0-9_-]*\)".*/\1/p')&provinceCode=$LIST_PROVINCE&status=active&q=vai%20thieu"
+curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$DEEP_QUERY" -o "$work/deep.json"
+curl -sf "${auth[@]}" "http://127.0.0.1:$api_port/api/v1/cooperatives?$OFFSET_QUERY" -o "$work/offset.json"
+cmp -s <(sed 's/"page":[^,]*,//; s/"nextCursor":.*//' "$work/deep.json") <(sed 's/"page":[^,]*,//; s/"nextCursor":.*//' "$work/offset.json") ||
+    die "the page by cursor and the page by number $((DEEP_ROW / 20 + 1)) differ"
+checked=$((checked + 5))
 say "same bytes from both apps on $checked requests"
 if [[ " $SCENARIOS " == *" create "* ]]; then
     # Different ids and times, so not the same bytes: the same status and the same members in the same order.
@@ -287,11 +357,20 @@ run() {
     elif [ "$scenario" = create ]; then
         url="http://127.0.0.1:$port/api/v1/cooperatives"
         create=1
+    elif [ "$scenario" = deep ]; then
+        url="http://127.0.0.1:$port/api/v1/cooperatives?$DEEP_QUERY"
+    elif [ "$scenario" = offset ]; then
+        url="http://127.0.0.1:$port/api/v1/cooperatives?$OFFSET_QUERY"
     else
         url="http://127.0.0.1:$port/api/v1/cooperatives?$LIST_QUERY"
     fi
+    # The deep page by number costs ~0.1-1 s of database time per request: more clients than the
+    # pool has connections would only queue past the API's 3 s pool timeout (503), so it runs with
+    # as many connections as the pool (8).
+    local connections=$CONNECTIONS
+    [ "$scenario" = offset ] && [ "$connections" -gt 8 ] && connections=8
     before=$(cpu_ticks "$pid")
-    line=$(BENCH_IDS=$ids BENCH_CREATE=$create wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
+    line=$(BENCH_IDS=$ids BENCH_CREATE=$create wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout 10s \
         -s "$HERE/bench.lua" "$url" 2>&1 | grep '^RESULT ') || die "wrk failed on $scenario/$who"
     after=$(cpu_ticks "$pid")
     # shellcheck disable=SC2001
@@ -300,6 +379,7 @@ run() {
 
 results="$work/results.txt"
 : >"$results"
+: >"$work/failures.txt"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for scenario in $SCENARIOS; do
     say "$scenario: warm-up ${WARMUP} s each"
@@ -308,13 +388,20 @@ for scenario in $SCENARIOS; do
     for ((r = 1; r <= ROUNDS; r++)); do
         for who in A B; do
             read -r n dur p99 non2xx errs ticks < <(run "$scenario" "$who" "$DURATION")
-            [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || die "$scenario/$who round $r: $non2xx non-2xx answers, $errs socket errors"
+            # A failed answer is a finding, not the end of the run: the scenario's figures say "missed".
+            [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || {
+                say "$scenario/$who round $r: $non2xx non-2xx answers, $errs socket errors (see the apps' logs)"
+                echo "$scenario $who $non2xx $errs" >>"$work/failures.txt"
+            }
             printf '%s %s %s %s %s %s %s\n' "$scenario" "$who" "$r" "$n" "$dur" "$p99" "$ticks" >>"$results"
             say "$scenario round $r $who: $n requests, $(awk -v n="$n" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }') req/s, p99 $((p99 / 1000)) ms"
         done
     done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# Peak resident memory of each app over its whole life (the kernel's high-water mark).
+api_hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
+base_hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$base_pid/status")
 created=$(psql_value "SELECT count(*) - $ROWS FROM cooperatives")
 
 # --- 8. report ---------------------------------------------------------------------------------
@@ -340,6 +427,8 @@ table="$work/table.md"
         label="\`GET /api/v1/cooperatives/{id}\` (random id)"
         [ "$scenario" = list ] && label="\`GET /api/v1/cooperatives?$LIST_QUERY\` ($list_total match)"
         [ "$scenario" = create ] && label="\`POST /api/v1/cooperatives\` (new cooperative group; baseline: bare INSERT)"
+        [ "$scenario" = deep ] && label="\`GET /api/v1/cooperatives?sort=name&pageSize=20&cursor=…\` (the page $DEEP_ROW rows in, by cursor)"
+        [ "$scenario" = offset ] && label="\`GET /api/v1/cooperatives?$OFFSET_QUERY\` (the same page by number: OFFSET $DEEP_ROW)"
         printf '| %s | %s | %s | **%s** | %s | %s | **%s** | %s | %s | **%s** |\n' "$label" \
             "$a_rps" "$b_rps" "$(ratio "$a_rps" "$b_rps")" "$a_p99" "$b_p99" "$(ratio "$a_p99" "$b_p99")" \
             "$a_cpu" "$b_cpu" "$(ratio "$a_cpu" "$b_cpu")"
@@ -368,6 +457,8 @@ dirty=$({ git -C "$API_ROOT" status --porcelain -- src 2>/dev/null || true; } | 
     echo "- same bytes checked on $checked requests before measuring"
     echo "- scenarios: $SCENARIOS$([[ " $SCENARIOS " == *" create "* ]] && echo "; $created organizations created during the run")"
     echo "- machine: $(nproc) CPUs ($cpu); load average before / after: $load_before / $load_after (the whole machine: other work shares these CPUs)"
+    echo "- $CONFIG build$([ "$QUICK" = 1 ] && echo ", BENCH_QUICK"); data: $([ "$EXTERNAL" = 1 ] && echo "template $BENCH_TEMPLATE_DB on $pghost:$port" || echo "own cluster, bench/list-queries generator")"
+    echo "- peak RSS (VmHWM): API $((api_hwm_kb / 1024)) MB, baseline $((base_hwm_kb / 1024)) MB"
     echo
     echo "Medians over the rounds; ratios are API / baseline (req/s: higher is better; p99 and CPU per request: lower is better)."
     echo
@@ -380,5 +471,52 @@ dirty=$({ git -C "$API_ROOT" status --porcelain -- src 2>/dev/null || true; } | 
     echo "</details>"
 } >"$OUT"
 cp "$results" "${OUT%.md}.rounds.txt"
-cat "$OUT"
+cat "$OUT" >&2
 say "report written to $OUT (raw rounds: ${OUT%.md}.rounds.txt)"
+
+# --- 9. figures (stdout) -----------------------------------------------------------------------
+
+# figure <id> <measured> <target> <verdict>
+figure() { printf 'FIGURE %s | %s | %s | %s\n' "$1" "$2" "$3" "$4" >&3; }
+# verdict <value> <op> <limit>: met or missed
+verdict() { awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == ">=") ? v >= l : v <= l; print ok ? "met" : "missed" }'; }
+num() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+for scenario in $SCENARIOS; do
+    read -r a_rps a_p99 a_cpu < <(summary "$scenario" A)
+    read -r b_rps b_p99 b_cpu < <(summary "$scenario" B)
+    rps=$(num "$a_rps" "$b_rps") p99=$(num "$a_p99" "$b_p99") cpu=$(num "$a_cpu" "$b_cpu")
+    rps_text="${rps}× baseline ($a_rps vs $b_rps req/s)"
+    failed=$(awk -v s="$scenario" '$1 == s && $2 == "A" { n += $3 + $4 } END { print n + 0 }' "$work/failures.txt" 2>/dev/null || echo 0)
+    [ "$failed" = 0 ] || rps_text="$rps_text; $failed failed answers"
+    p99_text="${p99}× baseline ($a_p99 vs $b_p99 ms)"
+    cpu_text="${cpu}× baseline ($a_cpu vs $b_cpu µs/req)"
+    case $scenario in
+    byId)
+        v=$(verdict "$rps" ">=" 0.80)
+        [ "$failed" = 0 ] || v=missed
+        figure http.byId.rps "$rps_text" "≥ 0.80× (aim 0.90×)" "$v"
+        figure http.byId.p99 "$p99_text" "≤ 1.5×" "$(verdict "$p99" "<=" 1.5)"
+        figure http.byId.cpu "$cpu_text" "≤ 2×" "$(verdict "$cpu" "<=" 2)"
+        ;;
+    list | deep)
+        v=$(verdict "$rps" ">=" 0.80)
+        [ "$failed" = 0 ] || v=missed
+        figure "http.$scenario.rps" "$rps_text" "≥ 0.80×" "$v"
+        figure "http.$scenario.p99" "$p99_text" "none (report)" reported
+        ;;
+    offset)
+        figure http.offset.rps "$rps_text" "none (report)" reported
+        figure http.offset.p99 "$p99_text" "none (report)" reported
+        ;;
+    create)
+        figure http.create.rps "${rps}× bare INSERT ($a_rps vs $b_rps req/s)" "none (report)" reported
+        figure http.create.p99 "${p99}× bare INSERT ($a_p99 vs $b_p99 ms)" "none (report)" reported
+        ;;
+    esac
+done
+if [[ " $SCENARIOS " == *" deep "* && " $SCENARIOS " == *" offset "* ]]; then
+    read -r d_rps _ _ < <(summary deep A)
+    read -r o_rps _ _ < <(summary offset A)
+    figure http.deep.vsOffset "$(num "$d_rps" "$o_rps")× the page by number ($d_rps vs $o_rps req/s, the page $DEEP_ROW rows in)" "none (report)" reported
+fi
+figure http.rss.peak "$((api_hwm_kb / 1024)) MB" "< 300 MB" "$( [ $((api_hwm_kb / 1024)) -lt 300 ] && echo met || echo missed)"

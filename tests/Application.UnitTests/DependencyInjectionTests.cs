@@ -118,7 +118,7 @@ public sealed class DependencyInjectionTests : IDisposable
     {
         Assert.Equal(
             [typeof(UnhandledExceptionBehaviour<,>), typeof(ValidationBehaviour<,>)],
-            BehavioursOf<ListCooperativesQuery, PagedList<CooperativeDto>>());
+            BehavioursOf<ListCooperativesQuery, CooperativePage>());
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class DependencyInjectionTests : IDisposable
             using var scope = _provider.CreateScope();
             var sp = scope.ServiceProvider;
             return [
-                sp.GetRequiredService<IRequestHandler<ListCooperativesQuery, PagedList<CooperativeDto>>>(),
-                .. sp.GetServices<IPipelineBehavior<ListCooperativesQuery, PagedList<CooperativeDto>>>(),
+                sp.GetRequiredService<IRequestHandler<ListCooperativesQuery, CooperativePage>>(),
+                .. sp.GetServices<IPipelineBehavior<ListCooperativesQuery, CooperativePage>>(),
                 .. sp.GetServices<IValidator<ListCooperativesQuery>>(),
             ];
         }
@@ -210,7 +210,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
         Assert.Equal(["activityKind", "agreementStatus", "areaLevel", "changeOperation", "classificationGrouping", "committeeLevel", "committeeRole", "committeeStatus", "communeKind", "mergePart", "notRatedReason",
                 "ocopCertifier", "ocopProductStatus", "organizationKind", "organizationStatus", "partyKind", "progressState", "provinceKind", "rating", "registerMeasure",
-                "reviewKind", "sector", "sectorGroup", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState"],
+                "reviewKind", "sector", "sectorGroup", "sizeClass", "targetComparison", "targetKind", "targetMetric", "targetState", "totalCountKind"],
             enums.Keys.Order(StringComparer.Ordinal).ToArray());
         var awaiting = Assert.Single(enums["organizationStatus"], v => v.Value == "awaitingDissolution");
         Assert.Equal("Ngừng hoạt động chờ giải thể", awaiting.Vi);
@@ -297,8 +297,8 @@ internal sealed class NoReadSide : ICooperativeReadModel, IAdministrativeUnitRea
 
     public Task<CooperativeDto?> FindAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
 
-    public Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(new PagedList<CooperativeDto>([], query.Page, query.PageSize, 0));
+    public Task<CooperativePage> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new CooperativePage([], query.Page, query.PageSize, 0, TotalCountKind.Exact, null));
 
     public Task<IReadOnlyList<StatusChangeDto>?> GetStatusHistoryAsync(Guid id, CancellationToken cancellationToken) => throw new NoDatabaseException();
 

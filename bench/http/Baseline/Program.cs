@@ -35,34 +35,108 @@ app.MapGet("/api/v1/cooperatives/{id:guid}", async (Guid id, NpgsqlDataSource db
     return Results.Ok(dto);
 });
 
-// The benchmark's list scenario only: provinceCode + status, sort=-charterCapital, page, pageSize.
-app.MapGet("/api/v1/cooperatives", async (string provinceCode, string status, int page, int pageSize,
-    NpgsqlDataSource db, CancellationToken ct) =>
+// The benchmark's list scenarios only: optional provinceCode, status (one value) and q, sort
+// (name or charterCapital, either direction), page or cursor, pageSize; the same SQL as the API's
+// read side for them (count or the whole register's estimate, page with one row more, keyset after
+// a cursor), and the same cursor format (the API's ListCursor, written again here).
+app.MapGet("/api/v1/cooperatives", async (HttpContext http, NpgsqlDataSource db, CancellationToken ct) =>
 {
-    const string Where = " FROM cooperatives AS c WHERE c.status = ANY ($1) AND c.province_code = $2";
-    var offset = (page - 1) * pageSize;
+    var query = http.Request.Query;
+    string? provinceCode = query["provinceCode"];
+    string? status = query["status"];
+    string? q = query["q"];
+    var sort = (string?)query["sort"] ?? "name";
+    var page = int.Parse((string?)query["page"] ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+    var pageSize = int.Parse((string?)query["pageSize"] ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+    string? cursorText = query["cursor"];
+    var descending = sort.StartsWith('-');
+    var key = descending ? sort[1..] : sort;
+    var column = key == "charterCapital" ? "c.charter_capital" : "c.name";
+    var words = Cursor.Words(q);
+    var fingerprint = Cursor.Fingerprint(status, provinceCode, words);
+
+    var rows = new NpgsqlBatchCommand();
+    var count = new NpgsqlBatchCommand();
+    var where = new System.Text.StringBuilder();
+    void Add(string condition, NpgsqlParameter a, NpgsqlParameter b)
+    {
+        rows.Parameters.Add(a);
+        count.Parameters.Add(b);
+        where.Append(where.Length == 0 ? " WHERE " : " AND ").Append(condition.Replace("$?", "$" + rows.Parameters.Count));
+    }
+
+    if (status is not null) Add("c.status = ANY ($?)", new NpgsqlParameter<string[]> { TypedValue = [status] }, new NpgsqlParameter<string[]> { TypedValue = [status] });
+    if (provinceCode is not null) Add("c.province_code = $?", new NpgsqlParameter<string> { TypedValue = provinceCode }, new NpgsqlParameter<string> { TypedValue = provinceCode });
+    foreach (var word in words)
+    {
+        Add(@"c.search_text LIKE '%' || coop_search_fold($?) || '%' ESCAPE '\'",
+            new NpgsqlParameter<string> { TypedValue = word, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+            new NpgsqlParameter<string> { TypedValue = word, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    }
+
+    if (where.Length > 0)
+    {
+        count.CommandText = "SELECT count(*)::int, false FROM cooperatives AS c" + where;
+    }
+    else
+    {
+        count = new NpgsqlBatchCommand(
+            "SELECT CASE WHEN e.n >= $1 THEN e.n ELSE (SELECT count(*) FROM cooperatives) END::int, e.n >= $1 "
+            + "FROM (SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'cooperatives'::regclass) AS e");
+        count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = 50_000 });
+    }
+
+    var sql = new System.Text.StringBuilder("SELECT ").Append(Sql.Columns).Append(" FROM cooperatives AS c").Append(where);
+    var byCursor = cursorText is not null;
+    if (byCursor)
+    {
+        if (Cursor.Decode(cursorText!, sort, fingerprint) is not { } position)
+        {
+            return Results.BadRequest();
+        }
+
+        rows.Parameters.Add(key == "charterCapital"
+            ? new NpgsqlParameter<long> { TypedValue = long.Parse(position.Value, System.Globalization.CultureInfo.InvariantCulture) }
+            : new NpgsqlParameter<string> { TypedValue = position.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        rows.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = position.Id });
+        sql.Append(where.Length == 0 ? " WHERE " : " AND ").Append('(').Append(column).Append(", c.id) ").Append(descending ? '<' : '>')
+            .Append(" ($").Append(rows.Parameters.Count - 1).Append(", $").Append(rows.Parameters.Count).Append(')');
+    }
+
+    rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize + 1 });
+    sql.Append(" ORDER BY ").Append(column).Append(descending ? " DESC, c.id DESC" : ", c.id").Append(" LIMIT $").Append(rows.Parameters.Count);
+    var offset = byCursor ? 0 : (page - 1) * pageSize;
+    if (offset > 0)
+    {
+        rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
+        sql.Append(" OFFSET $").Append(rows.Parameters.Count);
+    }
+
+    rows.CommandText = sql.ToString();
     await using var batch = db.CreateBatch();
-    var count = new NpgsqlBatchCommand("SELECT count(*)::int" + Where);
-    count.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [status] });
-    count.Parameters.Add(new NpgsqlParameter<string> { TypedValue = provinceCode });
-    var rows = new NpgsqlBatchCommand("SELECT " + Sql.Columns + Where + " ORDER BY c.charter_capital DESC, c.id DESC LIMIT $3 OFFSET $4");
-    rows.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [status] });
-    rows.Parameters.Add(new NpgsqlParameter<string> { TypedValue = provinceCode });
-    rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
-    rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
     batch.BatchCommands.Add(count);
     batch.BatchCommands.Add(rows);
     await using var reader = await batch.ExecuteReaderAsync(ct);
     await reader.ReadAsync(ct);
     var total = reader.GetInt32(0);
+    var kind = reader.GetBoolean(1) ? "estimate" : "exact";
     await reader.NextResultAsync(ct);
-    var items = new List<Cooperative>(pageSize);
+    var items = new List<Cooperative>(pageSize + 1);
     while (await reader.ReadAsync(ct))
     {
         items.Add(Sql.Read(reader));
     }
 
-    return Results.Ok(new PageOf(items, page, pageSize, total));
+    string? next = null;
+    if (items.Count > pageSize)
+    {
+        items.RemoveAt(items.Count - 1);
+        var last = items[^1];
+        next = Cursor.Encode(sort, fingerprint, last.Id,
+            key == "charterCapital" ? last.CharterCapital.ToString(System.Globalization.CultureInfo.InvariantCulture) : last.Name);
+    }
+
+    return Results.Ok(new PageOf(items, byCursor ? null : page, pageSize, total, kind, next));
 });
 
 // The benchmark's create scenario: one INSERT of the columns the API writes, the row returned as
@@ -117,7 +191,53 @@ internal sealed record Cooperative(
     bool IsYouthCooperative, string[] MainProducts, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version);
 
 /// <summary>The API's page shape.</summary>
-internal sealed record PageOf(List<Cooperative> Items, int Page, int PageSize, int TotalCount);
+internal sealed record PageOf(List<Cooperative> Items, int? Page, int PageSize, int TotalCount, string TotalCountKind, string? NextCursor);
+
+/// <summary>The API's list cursor (its ListCursor), for the filters and sorts the scenarios use.</summary>
+internal static class Cursor
+{
+    private static readonly byte[] Domain = "coopapi/list-cursor/v1\n"u8.ToArray();
+
+    public static string[] Words(string? q) => (q ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(w => w.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")).Distinct().ToArray();
+
+    public static string Fingerprint(string? status, string? provinceCode, string[] words)
+    {
+        var statusNumber = status is null ? "" : ((int)Enum.Parse<Status>(status, ignoreCase: true) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var canonical = string.Join('\u001f', "", "", statusNumber, provinceCode ?? "", "", "", "", "", string.Join(' ', words));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 8));
+    }
+
+    public static string Encode(string sort, string fingerprint, Guid id, string value)
+    {
+        var payload = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', "1", sort, fingerprint, id.ToString("N"), value));
+        var bytes = new byte[payload.Length + 8];
+        payload.CopyTo(bytes, 0);
+        Checksum(payload).CopyTo(bytes, payload.Length);
+        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
+
+    public static (string Value, Guid Id)? Decode(string text, string sort, string fingerprint)
+    {
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
+        var payload = bytes.AsSpan(0, bytes.Length - 8);
+        if (!Checksum(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 8)))
+        {
+            return null;
+        }
+
+        var parts = System.Text.Encoding.UTF8.GetString(payload).Split('\n', 5);
+        return parts[1] == sort && parts[2] == fingerprint ? (parts[4], Guid.ParseExact(parts[3], "N")) : null;
+    }
+
+    private static byte[] Checksum(ReadOnlySpan<byte> payload)
+    {
+        var data = new byte[Domain.Length + payload.Length];
+        Domain.CopyTo(data, 0);
+        payload.CopyTo(data.AsSpan(Domain.Length));
+        return System.Security.Cryptography.SHA256.HashData(data)[..8];
+    }
+}
 
 internal enum Kind { Cooperative, CooperativeGroup, CooperativeUnion }
 

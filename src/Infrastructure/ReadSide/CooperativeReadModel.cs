@@ -1,6 +1,5 @@
 using System.Data;
 using System.Text;
-using CoopApi.Application.Common.Models;
 using CoopApi.Application.Common.Search;
 using CoopApi.Application.Cooperatives;
 using CoopApi.Application.Cooperatives.Queries;
@@ -19,7 +18,7 @@ namespace CoopApi.Infrastructure.ReadSide;
 /// auto-prepared (<c>Max Auto Prepare</c>). Each filter and sort is backed by an index of
 /// <c>CooperativeConfiguration</c>.
 /// </summary>
-internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICooperativeReadModel
+internal sealed class CooperativeReadModel(ReadSideDataSource dataSource, DatabaseOptions options) : ICooperativeReadModel
 {
     /// <summary>The columns of <see cref="CooperativeDto"/>, in the order <see cref="ReadCooperative"/> reads them.</summary>
     internal const string Columns =
@@ -79,19 +78,60 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICoo
     }
 
     /// <inheritdoc />
-    public async Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken)
+    public async Task<CooperativePage> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var count = new NpgsqlBatchCommand();
-        var page = new NpgsqlBatchCommand();
-        var where = Filter(query, count.Parameters, page.Parameters);
-        count.CommandText = "SELECT count(*)::int FROM cooperatives AS c" + where;
+        ListCursor? cursor = null;
+        if (query.Cursor is not null && ListCursor.TryDecode(query, out cursor) != CursorProblem.None)
+        {
+            throw new ArgumentException("The cursor was not validated.", nameof(query));
+        }
 
-        var offset = (query.Page - 1) * query.PageSize;
-        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.PageSize });
-        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
-        page.CommandText = "SELECT " + Columns + " FROM cooperatives AS c" + where + OrderBy(query.Sort)
-            + " LIMIT $" + (page.Parameters.Count - 1) + " OFFSET $" + page.Parameters.Count;
+        var sort = ListSort.Parse(query.Sort);
+        var page = new NpgsqlBatchCommand();
+        NpgsqlBatchCommand count;
+        string where;
+        if (query.IsFiltered)
+        {
+            count = new NpgsqlBatchCommand();
+            where = Filter(query, page.Parameters, count.Parameters);
+            count.CommandText = "SELECT count(*)::int, false FROM cooperatives AS c" + where;
+        }
+        else
+        {
+            // The whole register: the planner's own statistics once they say it is large (kept by
+            // autovacuum; no scan), else an exact count, which is cheap at that size. The count is an
+            // InitPlan that runs only when the CASE needs it.
+            where = "";
+            count = new NpgsqlBatchCommand(
+                "SELECT CASE WHEN e.n >= $1 THEN e.n ELSE (SELECT count(*) FROM cooperatives) END::int, e.n >= $1 "
+                + "FROM (SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'cooperatives'::regclass) AS e");
+            count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = options.EstimateTotalFromRows });
+        }
+
+        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM cooperatives AS c").Append(where);
+        if (cursor is not null)
+        {
+            // Keyset: the rows after (value, id) in the sort's order, a range of the sort's (column, id)
+            // index; nothing before it is read.
+            page.Parameters.Add(CursorValue(cursor.Value));
+            page.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = cursor.Id });
+            sql.Append(where.Length == 0 ? " WHERE " : " AND ")
+                .Append('(').Append(SortColumn(sort.Key)).Append(", c.id) ").Append(sort.Descending ? '<' : '>')
+                .Append(" ($").Append(page.Parameters.Count - 1).Append(", $").Append(page.Parameters.Count).Append(')');
+        }
+
+        // One row more than the page: whether there is a next page, without counting.
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.PageSize + 1 });
+        sql.Append(OrderBy(query.Sort)).Append(" LIMIT $").Append(page.Parameters.Count);
+        var offset = cursor is null ? (query.Page - 1) * query.PageSize : 0;
+        if (offset > 0)
+        {
+            page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
+            sql.Append(" OFFSET $").Append(page.Parameters.Count);
+        }
+
+        page.CommandText = sql.ToString();
 
         // Count and page in one round trip.
         await using var batch = dataSource.CreateBatch();
@@ -100,15 +140,44 @@ internal sealed class CooperativeReadModel(ReadSideDataSource dataSource) : ICoo
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt32(0);
+        var kind = reader.GetBoolean(1) ? TotalCountKind.Estimate : TotalCountKind.Exact;
         await reader.NextResultAsync(cancellationToken);
-        var items = new List<CooperativeDto>(Math.Clamp(total - offset, 0, query.PageSize));
+
+        var items = new List<CooperativeDto>(query.PageSize + 1);
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(ReadCooperative(reader));
         }
 
-        return new PagedList<CooperativeDto>(items, query.Page, query.PageSize, total);
+        string? next = null;
+        if (items.Count > query.PageSize)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = ListCursor.Encode(query, items[^1]);
+        }
+
+        return new CooperativePage(items, cursor is null ? query.Page : null, query.PageSize, total, kind, next);
     }
+
+    private static NpgsqlParameter CursorValue(object value) => value switch
+    {
+        string name => new NpgsqlParameter<string> { TypedValue = name, NpgsqlDbType = NpgsqlDbType.Text },
+        DateOnly date => new NpgsqlParameter<DateOnly> { TypedValue = date },
+        long capital => new NpgsqlParameter<long> { TypedValue = capital },
+        int members => new NpgsqlParameter<int> { TypedValue = members },
+        DateTimeOffset at => new NpgsqlParameter<DateTimeOffset> { TypedValue = at },
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name, "Not a sort value."),
+    };
+
+    /// <summary>The column of a sort key (each has an index on (column, id)).</summary>
+    private static string SortColumn(string key) => key switch
+    {
+        "establishedOn" => "c.established_on",
+        "charterCapital" => "c.charter_capital",
+        "memberCount" => "c.member_count",
+        "createdAt" => "c.created_at",
+        _ => "c.name",
+    };
 
     /// <summary>
     /// The WHERE clause of the list: AND across filters, OR (<c>= ANY</c>) within a multi-value

@@ -29,7 +29,7 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
         var group = app.MapApiGroup(Route, "Cooperatives");
         group.MapGet("", List).WithName(nameof(List)).RequireScope(ApiScopes.Read)
             .WithMetadata(new QueryParametersMetadata(typeof(ListCooperativesQuery)))
-            .Produces<PagedList<CooperativeDto>>()
+            .Produces<CooperativePage>()
             .ProducesFieldErrors();
         group.MapGet("{id:guid}", GetById).WithName(nameof(GetById)).RequireScope(ApiScopes.Read)
             .Produces<CooperativeDto>()
@@ -76,14 +76,27 @@ internal sealed class CooperativesEndpoints : IEndpointGroup
     /// its values (<c>status=active&amp;status=suspended</c>). Other parameters may appear once;
     /// unknown parameters are refused. <c>q</c> ignores case and Vietnamese diacritics and matches
     /// names and registration codes: <c>q=cai kinh</c> finds "Hợp tác xã … Cai Kinh", <c>q=dong</c>
-    /// finds "Đồng". Sorting is stable (ties broken by id), so paging never skips or repeats rows.
+    /// finds "Đồng"; at least one word needs 3 characters. Sorting is stable (ties broken by id).
     /// Example: <c>GET /api/v1/cooperatives?provinceCode=24&amp;status=suspended&amp;sort=-charterCapital&amp;pageSize=50</c>
+    ///
+    /// Two ways to page. Page numbers (<c>page</c>) jump to any page, but every page before it is
+    /// read and skipped: fine for the first pages a person looks at, slow deep in a large list
+    /// (page 5,000 of the register). A cursor walks the list: every response carries
+    /// <c>nextCursor</c> (null on the last page); send it as <c>cursor</c> with the same filters
+    /// and sort for the next page, which costs the same however deep it is and is not shifted by
+    /// organizations registered or withdrawn meanwhile. Use cursors for exports, synchronisation
+    /// and infinite scrolling. A cursor of another list (other filters or sort) or a damaged one
+    /// is refused with 400.
+    ///
+    /// <c>totalCount</c> counts the matching organizations exactly for a filtered list; for the
+    /// whole register it is an estimate from the database's statistics once the register is
+    /// large (<c>totalCountKind</c>: <c>exact</c> or <c>estimate</c>).
     /// </remarks>
     /// <param name="parameters">The query string.</param>
     /// <param name="mediator">Sends the query.</param>
     /// <param name="ct">Cancellation.</param>
-    /// <response code="200">One page of organizations and the total number that match.</response>
-    /// <response code="400">A parameter is unknown, repeated or invalid (unknown enumeration value, bad sort key, page size above 200…).</response>
+    /// <response code="200">One page of organizations, the cursor of the next page and the number that match.</response>
+    /// <response code="400">A parameter is unknown, repeated or invalid (unknown enumeration value, bad sort key, page size above 200, a search without a word of 3 characters, a damaged cursor or one of another list…).</response>
     public static async Task<IResult> List(ListCooperativesParameters parameters, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(parameters.Query, ct));
 

@@ -34,6 +34,7 @@ internal sealed class ListCooperativesParameters
             Sort = q.String("sort"),
             Page = q.Integer("page", 1, 1, ListCooperativesQueryValidator.MaxPage),
             PageSize = q.Integer("pageSize", 20, 1, ListCooperativesQuery.MaxPageSize),
+            Cursor = q.String("cursor"),
         };
         q.ThrowIfInvalid();
         return ValueTask.FromResult<ListCooperativesParameters?>(new ListCooperativesParameters { Query = query });

@@ -84,7 +84,7 @@ public sealed class SwaggerDocumentTests(ApiFixture fixture)
             .Where(p => (string)p!["in"]! == "query").Select(p => (string)p!["name"]!).ToList();
 
         Assert.Equal(["kind", "sector", "status", "provinceCode", "communeCode", "isYouthCooperative",
-            "establishedFrom", "establishedTo", "q", "sort", "page", "pageSize"], names);
+            "establishedFrom", "establishedTo", "q", "sort", "page", "pageSize", "cursor"], names);
     }
 
     [Fact]

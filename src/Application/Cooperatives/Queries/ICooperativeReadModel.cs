@@ -1,4 +1,3 @@
-using CoopApi.Application.Common.Models;
 using CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 
 namespace CoopApi.Application.Cooperatives.Queries;
@@ -17,11 +16,13 @@ public interface ICooperativeReadModel
 
     /// <summary>
     /// One page of the register: every filter of <paramref name="query"/> applied (OR within a
-    /// multi-value filter, AND across filters), sorted with ties broken by id, and the total count.
+    /// multi-value filter, AND across filters), sorted with ties broken by id, from its page number
+    /// or after its cursor, with the cursor of the next page and the total count (exact, estimated
+    /// for the whole register once it is large, or none when not asked for).
     /// </summary>
     /// <param name="query">A validated list query.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<PagedList<CooperativeDto>> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken);
+    Task<CooperativePage> ListAsync(ListCooperativesQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// The status history of one organization, oldest first, or <see langword="null"/> when no

@@ -15,7 +15,7 @@ using MediatR;
 namespace CoopApi.Application.Cooperatives.Queries.ListCooperatives;
 
 /// <summary>A filtered, sorted page of the register.</summary>
-public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
+public sealed class ListCooperativesQuery : IQuery<CooperativePage>
 {
     /// <summary>Largest page a client may ask for.</summary>
     public const int MaxPageSize = 200;
@@ -51,7 +51,9 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
 
     /// <summary>
     /// Words to find in the name or registration code, ignoring case and Vietnamese diacritics
-    /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match.
+    /// ("cai kinh" finds "Cai Kinh", "dong" finds "Đồng"); every word must match. At least one
+    /// word must have 3 or more characters ("hoa binh", "ab 123"): a search of only 1- and
+    /// 2-letter words cannot use the search index and would read the whole register.
     /// </summary>
     [FieldRules(MaxLength = ListCooperativesQueryValidator.MaxQueryLength)]
     public string? Q { get; set; }
@@ -64,7 +66,11 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     [FieldRules(Pattern = "^-?(name|establishedOn|charterCapital|memberCount|createdAt)$")]
     public string? Sort { get; set; }
 
-    /// <summary>Page number, from 1 (default 1).</summary>
+    /// <summary>
+    /// Page number, from 1 (default 1). Cheap near the start of a list; every page before it is
+    /// read and skipped, so deep pages cost more and more: to walk a long list use <c>cursor</c>.
+    /// Not with <c>cursor</c>.
+    /// </summary>
     /// <example>1</example>
     [FieldRules(Minimum = 1, Maximum = ListCooperativesQueryValidator.MaxPage)]
     public int Page { get; set; } = 1;
@@ -73,6 +79,21 @@ public sealed class ListCooperativesQuery : IQuery<PagedList<CooperativeDto>>
     /// <example>20</example>
     [FieldRules(Minimum = 1, Maximum = MaxPageSize)]
     public int PageSize { get; set; } = 20;
+
+    /// <summary>
+    /// Keyset paging: the <c>nextCursor</c> of the previous page, sent with the same filters and
+    /// sort (the page size may change). Each page costs the same however deep it is, and a row
+    /// added or removed behind the cursor does not shift the next page. A cursor of another list,
+    /// or a damaged one, is refused (400). Use page numbers to jump to a page, cursors to walk or
+    /// export a long list.
+    /// </summary>
+    [FieldRules(MaxLength = ListCursor.MaxLength)]
+    public string? Cursor { get; set; }
+
+    /// <summary>Whether any filter or search narrows the list (else it is the whole register).</summary>
+    public bool IsFiltered => Kind.Count > 0 || Sector.Count > 0 || Status.Count > 0 || ProvinceCode is not null
+        || CommuneCode is not null || IsYouthCooperative is not null || EstablishedFrom is not null || EstablishedTo is not null
+        || !string.IsNullOrWhiteSpace(Q);
 }
 
 /// <summary>
@@ -86,6 +107,9 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
 
     /// <summary>Longest search text, in characters.</summary>
     public const int MaxQueryLength = 200;
+
+    /// <summary>Fewest characters of the longest search word (the trigram index needs 3).</summary>
+    public const int MinSearchWordLength = 3;
 
     private static readonly string MaxPageEnglish = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("en"));
     private static readonly string MaxPageVietnamese = MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi"));
@@ -125,12 +149,43 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
             .WithMessage(_ => Text.Pick(
                 $"q must be at most {MaxQueryLength} characters long.",
                 $"q chỉ được dài tối đa {MaxQueryLength} ký tự."));
+        RuleFor(x => x.Q).Must(HasIndexableWord)
+            .When(x => !string.IsNullOrWhiteSpace(x.Q) && x.Q.Length <= MaxQueryLength)
+            .WithMessage(_ => Text.Pick(
+                $"q needs at least one word of {MinSearchWordLength} or more characters (e.g. 'hoa binh', not 'hb').",
+                $"q cần ít nhất một từ có từ {MinSearchWordLength} ký tự trở lên (ví dụ 'hoa binh', không phải 'hb')."));
+        RuleFor(x => x.Page).Equal(1)
+            .When(x => x.Cursor is not null)
+            .WithMessage(_ => Text.Pick(
+                "page cannot be combined with cursor: a cursor already says where the page starts.",
+                "Không dùng page cùng với cursor: cursor đã xác định trang bắt đầu từ đâu."));
+        RuleFor(x => x.Cursor).Custom((cursor, context) =>
+            {
+                var problem = cursor is null ? CursorProblem.None : ListCursor.TryDecode(context.InstanceToValidate, out _);
+                if (problem == CursorProblem.Damaged)
+                {
+                    context.AddFailure(nameof(ListCooperativesQuery.Cursor), Text.Pick(
+                        "cursor is not a cursor this API gave out (damaged or edited): send the nextCursor of a page exactly, or start again without cursor.",
+                        "cursor không phải do API này cấp (bị hỏng hoặc bị sửa): gửi đúng nextCursor của một trang, hoặc bắt đầu lại không có cursor."));
+                }
+                else if (problem == CursorProblem.OtherList)
+                {
+                    context.AddFailure(nameof(ListCooperativesQuery.Cursor), Text.Pick(
+                        "cursor belongs to a list with another sort or other filters: send it with the sort and filters of the request that returned it, or start again without cursor.",
+                        "cursor thuộc về danh sách có cách sắp xếp hoặc bộ lọc khác: gửi cùng sort và bộ lọc của yêu cầu đã trả về nó, hoặc bắt đầu lại không có cursor."));
+                }
+            })
+            .When(x => x.Cursor is not null);
         RuleFor(x => x.Sort).Must(s => ListCooperativesQuery.SortKeys.Contains(s!.StartsWith('-') ? s[1..] : s))
             .When(x => !string.IsNullOrEmpty(x.Sort))
             .WithMessage(_ => Text.Pick(
                 $"Unknown sort key. Use one of: {string.Join(", ", ListCooperativesQuery.SortKeys)} (prefix - for descending).",
                 $"Khóa sắp xếp không hợp lệ. Dùng một trong: {string.Join(", ", ListCooperativesQuery.SortKeys)} (thêm - phía trước để sắp giảm dần)."));
     }
+
+    private static bool HasIndexableWord(string? q) =>
+        q!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => new StringInfo(word).LengthInTextElements >= MinSearchWordLength);
 
     private static string OneOf<TEnum>(string parameter) where TEnum : struct, Enum
     {
@@ -144,10 +199,10 @@ public sealed class ListCooperativesQueryValidator : AbstractValidator<ListCoope
 /// count in SQL (one round trip), text search on the trigram index of the folded search column.
 /// </summary>
 public sealed class ListCooperativesQueryHandler(ICooperativeReadModel reads)
-    : IRequestHandler<ListCooperativesQuery, PagedList<CooperativeDto>>
+    : IRequestHandler<ListCooperativesQuery, CooperativePage>
 {
     /// <inheritdoc />
-    public Task<PagedList<CooperativeDto>> Handle(ListCooperativesQuery request, CancellationToken cancellationToken)
+    public Task<CooperativePage> Handle(ListCooperativesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return reads.ListAsync(request, cancellationToken);

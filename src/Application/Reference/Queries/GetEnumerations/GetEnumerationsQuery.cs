@@ -48,6 +48,7 @@ public sealed class GetEnumerationsQueryHandler : IRequestHandler<GetEnumeration
         ["targetState"] = Describe<TargetState>(),
         ["sectorGroup"] = Describe<Domain.Statistics.SectorGroup>(),
         ["areaLevel"] = Describe<Domain.Statistics.AreaLevel>(),
+        ["totalCountKind"] = Describe<Cooperatives.Queries.ListCooperatives.TotalCountKind>(),
     };
 
     /// <inheritdoc />
