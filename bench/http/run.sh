@@ -84,7 +84,10 @@ OUT=${BENCH_OUT:-$HERE/results-$DAY.md}
 DB=coopbench
 [ "$EXTERNAL" = 1 ] && DB="bench_http_$$_$(date +%s)"
 API_ROOT=$(cd "${BENCH_API_ROOT:-$ROOT}" && pwd)
-POOL="Maximum Pool Size=8;Max Auto Prepare=20;No Reset On Close=true"
+# plan_cache_mode=force_custom_plan: with auto-prepare, PostgreSQL would switch the list's search
+# statement to a generic plan after five runs (382 ms instead of 20 ms, docs/benchmarks.md); both
+# apps get the same setting, so the comparison stays like for like.
+POOL="Maximum Pool Size=8;Max Auto Prepare=20;No Reset On Close=true;Options='-c plan_cache_mode=force_custom_plan'"
 LIST_PROVINCE=79 # Thành phố Hồ Chí Minh: the province with the most communes
 # Page 1 with filters, a search of two words and a sort.
 LIST_QUERY="provinceCode=$LIST_PROVINCE&status=active&q=vai%20thieu&sort=-charterCapital&page=1&pageSize=20"
