@@ -29,6 +29,7 @@ internal sealed class ImportEndpoints : IEndpointGroup
     {
         var group = app.MapApiGroup(Route, "Import and export");
         group.MapPost("import", Import).WithName(nameof(Import)).RequireScope(ApiScopes.Write)
+            .WithMetadata(new SpooledBodyMetadata())
             .Accepts<IReadOnlyList<CreateCooperativeCommand>>("application/json", "text/csv")
             .Produces<ImportReport>()
             .Produces<ImportJobDto>(StatusCodes.Status202Accepted)
@@ -75,45 +76,35 @@ internal sealed class ImportEndpoints : IEndpointGroup
     public static async Task<IResult> Import(ImportParameters parameters, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var format = FormatOf(http);
-        var path = await ImportSpool.SaveAsync(http, ct);
-        var handedOver = false;
-        try
+        var upload = await ImportSpool.SpoolAsync(http, ct); // deleted once answered, unless a job took it
+        var path = upload.Path;
+        if (RespondAsync(http))
         {
-            if (RespondAsync(http))
-            {
-                var job = await mediator.Send(new StartImportJobCommand
-                {
-                    FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
-                }, ct);
-                handedOver = true;
-                http.Response.Headers["Preference-Applied"] = "respond-async";
-                return TypedResults.Accepted(PublicLinks.To(http, $"/{JobsRoute}/{job.Id}"), job);
-            }
-
-            var report = await mediator.Send(new ImportCooperativesCommand
+            var job = await mediator.Send(new StartImportJobCommand
             {
                 FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
             }, ct);
-            if (report.Rejected > 0 && report.Atomic && !report.DryRun)
-            {
-                var problem = ProblemFactory.Create(http, StatusCodes.Status422UnprocessableEntity, Text.Pick(
-                    $"{report.Rejected} row(s) were rejected, so nothing was written (the import is atomic). Correct them, or send atomic=false to write the good rows.",
-                    $"{report.Rejected} dòng bị từ chối nên không có dòng nào được ghi (nhập theo kiểu tất cả hoặc không). Hãy sửa các dòng đó, hoặc gửi atomic=false để ghi các dòng hợp lệ."),
-                    "import.rowsRejected");
-                problem.Extensions["report"] = report;
-                return TypedResults.Json(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json",
-                    StatusCodes.Status422UnprocessableEntity);
-            }
+            upload.HandedOver = true;
+            http.Response.Headers["Preference-Applied"] = "respond-async";
+            return TypedResults.Accepted(PublicLinks.To(http, $"/{JobsRoute}/{job.Id}"), job);
+        }
 
-            return TypedResults.Ok(report);
-        }
-        finally
+        var report = await mediator.Send(new ImportCooperativesCommand
         {
-            if (!handedOver)
-            {
-                ImportSpool.Delete(path);
-            }
+            FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
+        }, ct);
+        if (report.Rejected > 0 && report.Atomic && !report.DryRun)
+        {
+            var problem = ProblemFactory.Create(http, StatusCodes.Status422UnprocessableEntity, Text.Pick(
+                $"{report.Rejected} row(s) were rejected, so nothing was written (the import is atomic). Correct them, or send atomic=false to write the good rows.",
+                $"{report.Rejected} dòng bị từ chối nên không có dòng nào được ghi (nhập theo kiểu tất cả hoặc không). Hãy sửa các dòng đó, hoặc gửi atomic=false để ghi các dòng hợp lệ."),
+                "import.rowsRejected");
+            problem.Extensions["report"] = report;
+            return TypedResults.Json(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json",
+                StatusCodes.Status422UnprocessableEntity);
         }
+
+        return TypedResults.Ok(report);
     }
 
     /// <summary>Export the register as CSV (the import's format), with the list's filters.</summary>
