@@ -13,6 +13,10 @@ public enum ImportFormat
     /// <summary>A JSON array of objects with the register's field names.</summary>
     [Label("JSON", "JSON")]
     Json,
+
+    /// <summary>An Excel workbook (.xlsx): the first sheet, its first row naming the columns.</summary>
+    [Label("Excel (.xlsx)", "Excel (.xlsx)")]
+    Xlsx,
 }
 
 /// <summary>
