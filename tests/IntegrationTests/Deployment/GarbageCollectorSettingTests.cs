@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CoopApi.IntegrationTests.Deployment;
 
 /// <summary>
-/// The API runs with the workstation garbage collector, concurrent (ADR 0026): the setting lives
+/// The API runs with the workstation garbage collector, concurrent (ADR 0027): the setting lives
 /// in the runtime configuration next to the dll, which the image copies and every process of the
 /// API reads; nothing in the Dockerfile overrides it.
 /// </summary>
