@@ -13,6 +13,10 @@ public enum ImportFormat
     /// <summary>A JSON array of objects with the register's field names.</summary>
     [Label("JSON", "JSON")]
     Json,
+
+    /// <summary>An Excel workbook (.xlsx): the first sheet, its first row naming the columns.</summary>
+    [Label("Excel (.xlsx)", "Excel (.xlsx)")]
+    Xlsx,
 }
 
 /// <summary>
@@ -34,23 +38,26 @@ public interface IImportFileReader
 public sealed record StagedCooperative(int Row, Cooperative Cooperative, bool IsNew, string? PreviousProvince);
 
 /// <summary>
-/// The write side of an import, inside the command's transaction: rows are copied in batches
-/// into a staging table (binary COPY), then written to the register, its status history and
-/// <c>domain_events</c> by a few set-based statements.
+/// The write side of an import, inside the command's transaction: new organizations, their
+/// registration entries and their <c>domain_events</c> rows are binary-COPYed in batches straight
+/// into their tables (behind a savepoint); changed ones are copied into a staging table, then
+/// written by a few set-based statements.
 /// </summary>
 public interface ICooperativeImportStaging
 {
-    /// <summary>Creates the staging table (dropped at the end of the transaction).</summary>
+    /// <summary>Creates the staging table (dropped at the end of the transaction) and the savepoint <see cref="DiscardAsync"/> returns to.</summary>
     Task BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Copies one batch of rows into the staging table.</summary>
+    /// <summary>Writes one batch: new organizations into the register, changed ones into the staging table.</summary>
     Task CopyAsync(IReadOnlyList<StagedCooperative> rows, CancellationToken cancellationToken);
 
+    /// <summary>Undoes every batch copied since <see cref="BeginAsync"/> (an atomic import that met a bad row, a dry run).</summary>
+    Task DiscardAsync(CancellationToken cancellationToken);
+
     /// <summary>
-    /// Writes the staged rows: inserts the new organizations and their registration entries,
-    /// updates the changed ones (version + 1, checked against the version read), and appends one
-    /// <c>domain_events</c> row per organization. A record changed by someone else meanwhile fails
-    /// the whole import with a concurrency conflict (409).
+    /// Writes the staged changed rows: updates them (version + 1, checked against the version
+    /// read) and appends one <c>domain_events</c> row per organization. A record changed by
+    /// someone else meanwhile fails the whole import with a concurrency conflict (409).
     /// </summary>
     Task ApplyAsync(CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ using CoopApi.Domain.Cooperatives;
 using CoopApi.Infrastructure.Persistence;
 using CoopApi.Infrastructure.Persistence.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,34 +15,49 @@ namespace CoopApi.Infrastructure.Import;
 
 /// <summary>
 /// The set-based write of an import, on the connection and inside the transaction of the
-/// command (<see cref="TransactionRunner"/>): a temporary staging table filled by binary COPY,
-/// then one INSERT for the new organizations, one for their registration entries, one UPDATE for
-/// the changed ones and one INSERT … SELECT for their <c>domain_events</c> rows — the same rows,
-/// in the same format, that <see cref="DomainEventOutbox"/> writes for a single write.
+/// command (<see cref="TransactionRunner"/>). New organizations, their registration entries and
+/// their <c>domain_events</c> rows are binary-COPYed straight into their tables, batch by batch,
+/// behind a savepoint (an atomic import that meets a bad row later rolls back to it); changed
+/// organizations go through a temporary staging table, then one version-checked UPDATE and one
+/// INSERT … SELECT of their <c>domain_events</c> rows — the same rows, in the same format, that
+/// <see cref="DomainEventOutbox"/> writes for a single write.
 /// </summary>
-internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeImportStaging
+internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger<CooperativeImportStaging> logger) : ICooperativeImportStaging
 {
+    private const string Savepoint = "import_rows";
     private const string Table = "import_staging";
 
+    // Changed organizations only: their new values, the version they were read at, their event.
     private const string CreateSql = $"""
         CREATE TEMP TABLE IF NOT EXISTS {Table} (
-            row_no int NOT NULL, is_new boolean NOT NULL, id uuid NOT NULL, expected_version int, version int NOT NULL,
-            registration_code text, name text NOT NULL, kind text NOT NULL, sector text NOT NULL, status text NOT NULL,
+            row_no int NOT NULL, id uuid NOT NULL, expected_version int NOT NULL, version int NOT NULL,
+            registration_code text, name text NOT NULL, kind text NOT NULL, sector text NOT NULL,
             province_code text NOT NULL, commune_code text NOT NULL, address text, established_on date NOT NULL,
             charter_capital bigint NOT NULL, member_count int NOT NULL, employee_count int, representative text,
             phone text, email text, is_youth_cooperative boolean NOT NULL, main_products text[] NOT NULL,
-            created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, status_since date NOT NULL, last_sequence int NOT NULL,
-            sc_id uuid, sc_effective_on date, sc_reason text, previous_province text,
+            updated_at timestamptz NOT NULL, previous_province text,
             event_type text NOT NULL, payload jsonb NOT NULL, state jsonb NOT NULL, occurred_at timestamptz NOT NULL
         ) ON COMMIT DROP;
         TRUNCATE {Table};
+        SAVEPOINT {Savepoint};
         """;
 
     private const string CopySql = $"""
-        COPY {Table} (row_no, is_new, id, expected_version, version, registration_code, name, kind, sector, status,
+        COPY {Table} (row_no, id, expected_version, version, registration_code, name, kind, sector,
             province_code, commune_code, address, established_on, charter_capital, member_count, employee_count,
-            representative, phone, email, is_youth_cooperative, main_products, created_at, updated_at, status_since,
-            last_sequence, sc_id, sc_effective_on, sc_reason, previous_province, event_type, payload, state, occurred_at)
+            representative, phone, email, is_youth_cooperative, main_products, updated_at, previous_province,
+            event_type, payload, state, occurred_at)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    private const string CopyCooperativesSql = $"COPY cooperatives ({Columns}) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyRegistrationsSql =
+        "COPY status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyEventsSql = """
+        COPY domain_events (aggregate_type, aggregate_id, event_type, payload, aggregate_version, operation,
+            province_code, previous_province_code, state, occurred_at, actor, trace_id)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -50,19 +66,13 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
         + "charter_capital, member_count, employee_count, representative, phone, email, is_youth_cooperative, main_products, "
         + "created_at, updated_at, status_since, last_sequence, version";
 
-    private const string InsertSql = $"""
-        INSERT INTO cooperatives ({Columns}) SELECT {Columns} FROM {Table} WHERE is_new ORDER BY row_no;
-        INSERT INTO status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at)
-            SELECT sc_id, id, 0, NULL, status, sc_effective_on, sc_reason, occurred_at FROM {Table} WHERE is_new ORDER BY row_no;
-        """;
-
     private const string UpdateSql = $"""
         UPDATE cooperatives AS c SET registration_code = s.registration_code, name = s.name, kind = s.kind, sector = s.sector,
             province_code = s.province_code, commune_code = s.commune_code, address = s.address, established_on = s.established_on,
             charter_capital = s.charter_capital, member_count = s.member_count, employee_count = s.employee_count,
             representative = s.representative, phone = s.phone, email = s.email, is_youth_cooperative = s.is_youth_cooperative,
             main_products = s.main_products, updated_at = s.updated_at, version = s.version
-        FROM {Table} AS s WHERE NOT s.is_new AND c.id = s.id AND c.version = s.expected_version
+        FROM {Table} AS s WHERE c.id = s.id AND c.version = s.expected_version
         """;
 
     // A record read by this import whose last change was made by a transaction that started
@@ -71,14 +81,14 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
     private const string LaterWriterSql = $"""
         SELECT EXISTS (SELECT 1 FROM {Table} AS s JOIN domain_events AS e
             ON e.aggregate_type = 'cooperative' AND e.aggregate_id = s.id
-            WHERE NOT s.is_new AND e.xact_id > pg_current_xact_id())
+            WHERE e.xact_id > pg_current_xact_id())
         """;
 
     private const string EventsSql = $"""
         INSERT INTO domain_events (aggregate_type, aggregate_id, event_type, payload, aggregate_version, operation,
             province_code, previous_province_code, state, occurred_at, actor, trace_id)
         SELECT '{CooperativeRepresentation.Type}', id, event_type, payload, version,
-            CASE WHEN is_new THEN 'created' ELSE 'updated' END, province_code, previous_province, state, occurred_at, $1, $2
+            'updated', province_code, previous_province, state, occurred_at, $1, $2
         FROM {Table} ORDER BY row_no
         """;
 
@@ -89,9 +99,14 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
 
     private NpgsqlCommand Command(string sql) => new(sql, Connection) { CommandTimeout = NoTimeout };
 
+    private TimeSpan _serializing;
+    private TimeSpan _copyingNew;
+    private TimeSpan _copyingChanged;
+
     /// <inheritdoc />
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
+        (_serializing, _copyingNew, _copyingChanged) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = Command(CreateSql);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -101,8 +116,8 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
     public async Task CopyAsync(IReadOnlyList<StagedCooperative> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        await using var importer = await Connection.BeginBinaryImportAsync(CopySql, cancellationToken);
-        importer.Timeout = TimeSpan.FromMinutes(10);
+        var started = Stopwatch.GetTimestamp();
+        var written = new List<Written>(rows.Count);
         foreach (var row in rows)
         {
             var c = row.Cooperative;
@@ -116,96 +131,227 @@ internal sealed class CooperativeImportStaging(CoopDbContext db) : ICooperativeI
 
             c.UpdatedAt = now;
             var version = row.IsNew ? c.Version : c.Version + 1;
-            var state = DomainEventOutbox.SerializeState(c.ToDto() with { Version = version });
-            var registration = row.IsNew ? c.StatusHistory[0] : null;
-
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(row.Row, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.IsNew, NpgsqlDbType.Boolean, cancellationToken);
-            await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullable<int>(importer, row.IsNew ? null : c.Version, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(version, NpgsqlDbType.Integer, cancellationToken);
-            await WriteText(importer, c.RegistrationCode, cancellationToken);
-            await WriteText(importer, c.Name, cancellationToken);
-            await WriteText(importer, EnumLabels.ApiName(c.Kind), cancellationToken);
-            await WriteText(importer, EnumLabels.ApiName(c.Sector), cancellationToken);
-            await WriteText(importer, EnumLabels.ApiName(c.Status), cancellationToken);
-            await WriteText(importer, c.ProvinceCode, cancellationToken);
-            await WriteText(importer, c.CommuneCode, cancellationToken);
-            await WriteText(importer, c.Address, cancellationToken);
-            await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, cancellationToken);
-            await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteText(importer, c.Representative, cancellationToken);
-            await WriteText(importer, c.Phone, cancellationToken);
-            await WriteText(importer, c.Email, cancellationToken);
-            await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, cancellationToken);
-            await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(c.StatusSince, NpgsqlDbType.Date, cancellationToken);
-            await importer.WriteAsync(c.LastSequence, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullable(importer, registration?.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullable(importer, registration?.EffectiveOn, NpgsqlDbType.Date, cancellationToken);
-            await WriteText(importer, registration?.Reason, cancellationToken);
-            await WriteText(importer, row.PreviousProvince, cancellationToken);
-            await WriteText(importer, domainEvent.GetType().Name, cancellationToken);
-            await importer.WriteAsync(DomainEventOutbox.Serialize(domainEvent), NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(state, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(domainEvent.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            written.Add(new Written(row, domainEvent, version, DomainEventOutbox.Serialize(domainEvent),
+                DomainEventOutbox.SerializeState(c.ToDto() with { Version = version })));
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        _serializing += Stopwatch.GetElapsedTime(started);
+        try
+        {
+            if (written.Any(w => w.Row.IsNew))
+            {
+                var copied = Stopwatch.GetTimestamp();
+                await CopyNewAsync(written.Where(w => w.Row.IsNew).ToList(), cancellationToken);
+                _copyingNew += Stopwatch.GetElapsedTime(copied);
+            }
+
+            if (written.Any(w => !w.Row.IsNew))
+            {
+                var copied = Stopwatch.GetTimestamp();
+                await CopyChangedAsync(written.Where(w => !w.Row.IsNew).ToList(), cancellationToken);
+                _copyingChanged += Stopwatch.GetElapsedTime(copied);
+            }
+        }
+        catch (PostgresException pg) when (Translate(pg) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>New organizations, their registration entries and their events, straight into their tables.</summary>
+    private async Task CopyNewAsync(List<Written> rows, CancellationToken ct)
+    {
+        await using (var importer = await Importer(CopyCooperativesSql, ct))
+        {
+            foreach (var w in rows)
+            {
+                var c = w.Row.Cooperative;
+                await importer.StartRowAsync(ct);
+                await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
+                await WriteText(importer, c.RegistrationCode, ct);
+                await WriteText(importer, c.Name, ct);
+                await WriteText(importer, EnumLabels.ApiName(c.Kind), ct);
+                await WriteText(importer, EnumLabels.ApiName(c.Sector), ct);
+                await WriteText(importer, EnumLabels.ApiName(c.Status), ct);
+                await WriteText(importer, c.ProvinceCode, ct);
+                await WriteText(importer, c.CommuneCode, ct);
+                await WriteText(importer, c.Address, ct);
+                await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, ct);
+                await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, ct);
+                await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, ct);
+                await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, ct);
+                await WriteText(importer, c.Representative, ct);
+                await WriteText(importer, c.Phone, ct);
+                await WriteText(importer, c.Email, ct);
+                await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await importer.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await importer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+                await importer.WriteAsync(c.StatusSince, NpgsqlDbType.Date, ct);
+                await importer.WriteAsync(c.LastSequence, NpgsqlDbType.Integer, ct);
+                await importer.WriteAsync(w.Version, NpgsqlDbType.Integer, ct);
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        await using (var importer = await Importer(CopyRegistrationsSql, ct))
+        {
+            foreach (var w in rows)
+            {
+                var c = w.Row.Cooperative;
+                var registration = c.StatusHistory[0];
+                await importer.StartRowAsync(ct);
+                await importer.WriteAsync(registration.Id, NpgsqlDbType.Uuid, ct);
+                await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
+                await importer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                await importer.WriteNullAsync(ct);
+                await WriteText(importer, EnumLabels.ApiName(c.Status), ct);
+                await importer.WriteAsync(registration.EffectiveOn, NpgsqlDbType.Date, ct);
+                await WriteText(importer, registration.Reason, ct);
+                await importer.WriteAsync(w.Event.OccurredAt, NpgsqlDbType.TimestampTz, ct);
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        var (actor, traceId) = (db.Actor, TraceId());
+        await using (var importer = await Importer(CopyEventsSql, ct))
+        {
+            foreach (var w in rows)
+            {
+                var c = w.Row.Cooperative;
+                await importer.StartRowAsync(ct);
+                await WriteText(importer, CooperativeRepresentation.Type, ct);
+                await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
+                await WriteText(importer, w.Event.GetType().Name, ct);
+                await importer.WriteAsync(w.Payload, NpgsqlDbType.Jsonb, ct);
+                await importer.WriteAsync(w.Version, NpgsqlDbType.Integer, ct);
+                await WriteText(importer, "created", ct);
+                await WriteText(importer, c.ProvinceCode, ct);
+                await importer.WriteNullAsync(ct);
+                await importer.WriteAsync(w.State, NpgsqlDbType.Jsonb, ct);
+                await importer.WriteAsync(w.Event.OccurredAt, NpgsqlDbType.TimestampTz, ct);
+                await WriteText(importer, actor, ct);
+                await WriteText(importer, traceId, ct);
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+    }
+
+    /// <summary>Changed organizations into the staging table, written by <see cref="ApplyAsync"/>.</summary>
+    private async Task CopyChangedAsync(List<Written> rows, CancellationToken ct)
+    {
+        await using var importer = await Importer(CopySql, ct);
+        foreach (var w in rows)
+        {
+            var (row, c) = (w.Row, w.Row.Cooperative);
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(row.Row, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(c.Version, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(w.Version, NpgsqlDbType.Integer, ct);
+            await WriteText(importer, c.RegistrationCode, ct);
+            await WriteText(importer, c.Name, ct);
+            await WriteText(importer, EnumLabels.ApiName(c.Kind), ct);
+            await WriteText(importer, EnumLabels.ApiName(c.Sector), ct);
+            await WriteText(importer, c.ProvinceCode, ct);
+            await WriteText(importer, c.CommuneCode, ct);
+            await WriteText(importer, c.Address, ct);
+            await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, ct);
+            await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, ct);
+            await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, ct);
+            await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, ct);
+            await WriteText(importer, c.Representative, ct);
+            await WriteText(importer, c.Phone, ct);
+            await WriteText(importer, c.Email, ct);
+            await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, ct);
+            await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            await WriteText(importer, row.PreviousProvince, ct);
+            await WriteText(importer, w.Event.GetType().Name, ct);
+            await importer.WriteAsync(w.Payload, NpgsqlDbType.Jsonb, ct);
+            await importer.WriteAsync(w.State, NpgsqlDbType.Jsonb, ct);
+            await importer.WriteAsync(w.Event.OccurredAt, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        await importer.CompleteAsync(ct);
     }
 
     /// <inheritdoc />
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             int toUpdate;
-            await using (var count = Command($"SELECT count(*)::int FROM {Table} WHERE NOT is_new"))
+            await using (var count = Command($"SELECT count(*)::int FROM {Table}"))
             {
                 toUpdate = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
             }
 
-            await using (var insert = Command(InsertSql))
-            {
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             if (toUpdate > 0)
             {
-                await using var update = Command(UpdateSql);
-                if (await update.ExecuteNonQueryAsync(cancellationToken) != toUpdate)
+                await using (var update = Command(UpdateSql))
                 {
-                    throw new ConcurrencyConflictException(clientPrecondition: false); // changed since this import read it
+                    if (await update.ExecuteNonQueryAsync(cancellationToken) != toUpdate)
+                    {
+                        throw new ConcurrencyConflictException(clientPrecondition: false); // changed since this import read it
+                    }
                 }
 
-                await using var later = Command(LaterWriterSql);
-                if (await later.ExecuteScalarAsync(cancellationToken) is true)
+                await using (var later = Command(LaterWriterSql))
                 {
-                    throw new ConcurrencyConflictException(clientPrecondition: false);
+                    if (await later.ExecuteScalarAsync(cancellationToken) is true)
+                    {
+                        throw new ConcurrencyConflictException(clientPrecondition: false);
+                    }
                 }
+
+                await using var events = Command(EventsSql);
+                events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = db.Actor, NpgsqlDbType = NpgsqlDbType.Text });
+                events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = TraceId(), NpgsqlDbType = NpgsqlDbType.Text });
+                await events.ExecuteNonQueryAsync(cancellationToken);
             }
-
-            await using var events = Command(EventsSql);
-            events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = db.Actor, NpgsqlDbType = NpgsqlDbType.Text });
-            var traceId = Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : null;
-            events.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = traceId, NpgsqlDbType = NpgsqlDbType.Text });
-            await events.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException pg) when (ConstraintErrorCatalogue.Translate(pg) is { } mapped)
+        catch (PostgresException pg) when (Translate(pg) is { } mapped)
         {
             throw mapped;
         }
-        catch (PostgresException pg) when (pg.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).",
-                $"Giá trị đã tồn tại ({pg.ConstraintName}).");
-        }
+
+        LogTimings(logger, _serializing.TotalMilliseconds, _copyingNew.TotalMilliseconds, _copyingChanged.TotalMilliseconds,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    /// <inheritdoc />
+    public async Task DiscardAsync(CancellationToken cancellationToken)
+    {
+        await using var rollback = Command($"ROLLBACK TO SAVEPOINT {Savepoint}");
+        await rollback.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Import write: events serialized in {SerializingMs:F0} ms, new rows copied in {CopyingNewMs:F0} ms, changed rows staged in {CopyingChangedMs:F0} ms, updates applied in {ApplyingMs:F0} ms")]
+    private static partial void LogTimings(ILogger logger, double serializingMs, double copyingNewMs, double copyingChangedMs, double applyingMs);
+
+    private static Exception? Translate(PostgresException pg) =>
+        ConstraintErrorCatalogue.Translate(pg) ?? (pg.SqlState == PostgresErrorCodes.UniqueViolation
+            ? new DuplicateException("", $"A unique value is already taken ({pg.ConstraintName}).", $"Giá trị đã tồn tại ({pg.ConstraintName}).")
+            : null);
+
+    private static string? TraceId() =>
+        Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : null;
+
+    private async Task<NpgsqlBinaryImporter> Importer(string sql, CancellationToken ct)
+    {
+        var importer = await Connection.BeginBinaryImportAsync(sql, ct);
+        importer.Timeout = TimeSpan.FromMinutes(10);
+        return importer;
+    }
+
+    /// <summary>A row with what its write needs: the event raised, the version after the write, their JSON.</summary>
+    private sealed record Written(StagedCooperative Row, IDomainEvent Event, int Version, string Payload, string State);
 
     private static Task WriteText(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
         value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Text, ct);

@@ -13,7 +13,8 @@ namespace CoopApi.Infrastructure.Import;
 /// Reads a spooled upload row by row: CSV through Sylvan's reader (UTF-8 with or without a BOM,
 /// strict decoding, <c>,</c> or <c>;</c> detected from the header line), JSON through
 /// <see cref="JsonSerializer.DeserializeAsyncEnumerable{TValue}(Stream, JsonSerializerOptions?, CancellationToken)"/>
-/// one element at a time. Memory stays bounded by one batch of rows whatever the file's size.
+/// one element at a time, <c>.xlsx</c> through MiniExcel's streaming query (<see cref="XlsxRows"/>).
+/// Memory stays bounded by one batch of rows whatever the file's size.
 /// </summary>
 internal sealed class ImportFileReader : IImportFileReader
 {
@@ -21,7 +22,12 @@ internal sealed class ImportFileReader : IImportFileReader
 
     /// <inheritdoc />
     public IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportFormat format, CancellationToken cancellationToken) =>
-        format == ImportFormat.Json ? ReadJsonAsync(path, cancellationToken) : ReadCsvAsync(path, cancellationToken);
+        format switch
+        {
+            ImportFormat.Json => ReadJsonAsync(path, cancellationToken),
+            ImportFormat.Xlsx => XlsxRows.ReadAsync(path, cancellationToken),
+            _ => ReadCsvAsync(path, cancellationToken),
+        };
 
     private static async IAsyncEnumerable<ImportRecord> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken ct)
     {

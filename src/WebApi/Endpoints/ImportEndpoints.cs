@@ -24,12 +24,14 @@ internal sealed class ImportEndpoints : IEndpointGroup
 {
     private const string Route = "api/v1/cooperatives";
     private const string JobsRoute = "api/v1/import-jobs";
+    private const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup(Route, "Import and export");
         group.MapPost("import", Import).WithName(nameof(Import)).RequireScope(ApiScopes.Write)
-            .Accepts<IReadOnlyList<CreateCooperativeCommand>>("application/json", "text/csv")
+            .WithMetadata(new SpooledBodyMetadata())
+            .Accepts<IReadOnlyList<CreateCooperativeCommand>>("application/json", "text/csv", XlsxMediaType)
             .Produces<ImportReport>()
             .Produces<ImportJobDto>(StatusCodes.Status202Accepted)
             .ProducesFieldErrors()
@@ -51,7 +53,8 @@ internal sealed class ImportEndpoints : IEndpointGroup
     /// Send the file as the body: <c>text/csv</c> (UTF-8 with or without a BOM, <c>,</c> or <c>;</c>,
     /// the register's field names or the Vietnamese headers of docs/import.md: "Tên HTX", "Mã số
     /// HTX", "Tỉnh", "Xã", "Ngày thành lập", "Vốn điều lệ", "Số thành viên"…) or
-    /// <c>application/json</c> (an array of the objects <c>POST /api/v1/cooperatives</c> takes). A
+    /// <c>application/json</c> (an array of the objects <c>POST /api/v1/cooperatives</c> takes) or an
+    /// Excel workbook (<c>.xlsx</c>: the first sheet, its first row naming the columns). A
     /// row whose registration code is in the register updates it (or leaves it unchanged); a row
     /// without a code is created, unless it carries the <c>id</c> of an export. Every row is checked
     /// by the rules of a single write, and the caller must hold its province. By default the
@@ -67,53 +70,43 @@ internal sealed class ImportEndpoints : IEndpointGroup
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Imported (or, for a dry run, checked): the counts and the errors of rejected rows.</response>
     /// <response code="202">Accepted as a background job (<c>Prefer: respond-async</c>); follow <c>Location</c>.</response>
-    /// <response code="400">The file cannot be read: not UTF-8, a ragged row, malformed JSON, an unknown or missing column; the message names the row.</response>
+    /// <response code="400">The file cannot be read: not UTF-8, a ragged row, malformed JSON, an unreadable or oversized .xlsx, an unknown or missing column; the message names the row.</response>
     /// <response code="409">A record was changed by someone else during the import, or a registration code was taken meanwhile; nothing was written.</response>
     /// <response code="413">The body is larger than Import:MaxRequestBodyBytes (512 MiB by default).</response>
-    /// <response code="415">The body is neither text/csv nor application/json.</response>
+    /// <response code="415">The body is neither text/csv, application/json nor .xlsx.</response>
     /// <response code="422">Atomic import with rejected rows: nothing was written; <c>report</c> lists every bad row.</response>
     public static async Task<IResult> Import(ImportParameters parameters, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var format = FormatOf(http);
-        var path = await ImportSpool.SaveAsync(http, ct);
-        var handedOver = false;
-        try
+        var upload = await ImportSpool.SpoolAsync(http, ct); // deleted once answered, unless a job took it
+        var path = upload.Path;
+        if (RespondAsync(http))
         {
-            if (RespondAsync(http))
-            {
-                var job = await mediator.Send(new StartImportJobCommand
-                {
-                    FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
-                }, ct);
-                handedOver = true;
-                http.Response.Headers["Preference-Applied"] = "respond-async";
-                return TypedResults.Accepted(PublicLinks.To(http, $"/{JobsRoute}/{job.Id}"), job);
-            }
-
-            var report = await mediator.Send(new ImportCooperativesCommand
+            var job = await mediator.Send(new StartImportJobCommand
             {
                 FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
             }, ct);
-            if (report.Rejected > 0 && report.Atomic && !report.DryRun)
-            {
-                var problem = ProblemFactory.Create(http, StatusCodes.Status422UnprocessableEntity, Text.Pick(
-                    $"{report.Rejected} row(s) were rejected, so nothing was written (the import is atomic). Correct them, or send atomic=false to write the good rows.",
-                    $"{report.Rejected} dòng bị từ chối nên không có dòng nào được ghi (nhập theo kiểu tất cả hoặc không). Hãy sửa các dòng đó, hoặc gửi atomic=false để ghi các dòng hợp lệ."),
-                    "import.rowsRejected");
-                problem.Extensions["report"] = report;
-                return TypedResults.Json(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json",
-                    StatusCodes.Status422UnprocessableEntity);
-            }
+            upload.HandedOver = true;
+            http.Response.Headers["Preference-Applied"] = "respond-async";
+            return TypedResults.Accepted(PublicLinks.To(http, $"/{JobsRoute}/{job.Id}"), job);
+        }
 
-            return TypedResults.Ok(report);
-        }
-        finally
+        var report = await mediator.Send(new ImportCooperativesCommand
         {
-            if (!handedOver)
-            {
-                ImportSpool.Delete(path);
-            }
+            FilePath = path, Format = format, Atomic = parameters.Atomic, DryRun = parameters.DryRun,
+        }, ct);
+        if (report.Rejected > 0 && report.Atomic && !report.DryRun)
+        {
+            var problem = ProblemFactory.Create(http, StatusCodes.Status422UnprocessableEntity, Text.Pick(
+                $"{report.Rejected} row(s) were rejected, so nothing was written (the import is atomic). Correct them, or send atomic=false to write the good rows.",
+                $"{report.Rejected} dòng bị từ chối nên không có dòng nào được ghi (nhập theo kiểu tất cả hoặc không). Hãy sửa các dòng đó, hoặc gửi atomic=false để ghi các dòng hợp lệ."),
+                "import.rowsRejected");
+            problem.Extensions["report"] = report;
+            return TypedResults.Json(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json",
+                StatusCodes.Status422UnprocessableEntity);
         }
+
+        return TypedResults.Ok(report);
     }
 
     /// <summary>Export the register as CSV (the import's format), with the list's filters.</summary>
@@ -166,9 +159,10 @@ internal sealed class ImportEndpoints : IEndpointGroup
         {
             "text/csv" or "application/csv" => ImportFormat.Csv,
             "application/json" => ImportFormat.Json,
+            XlsxMediaType => ImportFormat.Xlsx,
             _ => throw new BadHttpRequestException(Text.Pick(
-                "Send the file as text/csv or application/json (.xlsx is not accepted yet: save it as CSV UTF-8).",
-                "Hãy gửi tệp dạng text/csv hoặc application/json (chưa nhận .xlsx: hãy lưu thành CSV UTF-8)."),
+                $"Send the file as text/csv, application/json or {XlsxMediaType} (.xlsx).",
+                $"Hãy gửi tệp dạng text/csv, application/json hoặc {XlsxMediaType} (.xlsx)."),
                 StatusCodes.Status415UnsupportedMediaType),
         };
     }

@@ -71,7 +71,7 @@ internal sealed class IdempotencyFilter(int[] bodyArguments) : IEndpointFilter
         var store = services.GetRequiredService<IIdempotencyStore>();
         var client = services.GetRequiredService<ICurrentUser>().Id ?? AnonymousClient;
         var path = http.Request.Path.Value + http.Request.QueryString.Value;
-        var fingerprint = Fingerprint(http, context.Arguments, path);
+        var fingerprint = await FingerprintAsync(http, context.Arguments, path);
 
         var stored = await store.FindAsync(client, key, http.RequestAborted);
         if (stored is not null)
@@ -158,9 +158,11 @@ internal sealed class IdempotencyFilter(int[] bodyArguments) : IEndpointFilter
     /// <summary>
     /// SHA-256 of the method, the path and each body argument serialized as the API writes JSON:
     /// the request as the server understood it, so that a retry whose JSON differs only in
-    /// spacing, member order or escapes is the same request.
+    /// spacing, member order or escapes is the same request. An endpoint that reads a file as its
+    /// body (<see cref="SpooledBodyMetadata"/>) has no bound body argument: its upload is spooled
+    /// here, before the stored answer is looked up, and its bytes' SHA-256 is the body's part.
     /// </summary>
-    private string Fingerprint(HttpContext http, IList<object?> arguments, string path)
+    private async Task<string> FingerprintAsync(HttpContext http, IList<object?> arguments, string path)
     {
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -170,6 +172,12 @@ internal sealed class IdempotencyFilter(int[] bodyArguments) : IEndpointFilter
             var argument = arguments[index];
             hash.AppendData(argument is null ? "null"u8 : JsonSerializer.SerializeToUtf8Bytes(argument, argument.GetType(), json));
             hash.AppendData("\n"u8);
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<SpooledBodyMetadata>() is not null)
+        {
+            var upload = await ImportSpool.SpoolAsync(http, http.RequestAborted);
+            hash.AppendData(Encoding.UTF8.GetBytes("file sha256 " + upload.Sha256 + "\n"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -296,3 +304,9 @@ internal sealed class IdempotencyFilter(int[] bodyArguments) : IEndpointFilter
     /// <summary>Another transaction stored a response for the same client and key first.</summary>
     private sealed class IdempotencyKeyTakenException() : Exception("A response is already stored for this Idempotency-Key.");
 }
+
+/// <summary>
+/// Marks an endpoint whose body is a file spooled by <see cref="ImportSpool"/> rather than bound:
+/// the idempotency fingerprint covers the file's SHA-256.
+/// </summary>
+internal sealed class SpooledBodyMetadata;

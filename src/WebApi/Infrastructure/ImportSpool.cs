@@ -26,15 +26,35 @@ internal static class ImportSpool
         return directory;
     }
 
-    /// <summary>Writes the request body to a new file and returns its path; the caller deletes it (or hands it to a job).</summary>
-    public static async Task<string> SaveAsync(HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The request body spooled to a new file, with its SHA-256 computed while it was written;
+    /// spooled once per request (the idempotency filter fingerprints it before the endpoint runs,
+    /// a retried unit reads it again). The file is deleted when the response has been sent, unless
+    /// a background job took it (<see cref="SpooledUpload.HandedOver"/>).
+    /// </summary>
+    public static async Task<SpooledUpload> SpoolAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.Items[typeof(SpooledUpload)] is SpooledUpload spooled)
+        {
+            return spooled;
+        }
+
         var path = Path.Combine(Directory(http), Guid.CreateVersion7().ToString("N") + ".upload");
+        string sha256;
         try
         {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            await http.Request.Body.CopyToAsync(file, 1 << 16, ct);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
         catch
         {
@@ -42,7 +62,18 @@ internal static class ImportSpool
             throw;
         }
 
-        return path;
+        var upload = new SpooledUpload(path, sha256);
+        http.Items[typeof(SpooledUpload)] = upload;
+        http.Response.OnCompleted(() =>
+        {
+            if (!upload.HandedOver)
+            {
+                Delete(upload.Path);
+            }
+
+            return Task.CompletedTask;
+        });
+        return upload;
     }
 
     /// <summary>Deletes a spooled file, ignoring one already gone.</summary>
@@ -57,4 +88,13 @@ internal static class ImportSpool
             // already gone or still open elsewhere: the temp directory is cleaned by the system
         }
     }
+}
+
+/// <summary>An upload spooled to disk.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Sha256">SHA-256 of its bytes, lower-case hex.</param>
+internal sealed record SpooledUpload(string Path, string Sha256)
+{
+    /// <summary>True once a background job owns the file (it deletes it when done).</summary>
+    public bool HandedOver { get; set; }
 }

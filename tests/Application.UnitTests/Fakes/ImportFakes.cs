@@ -31,6 +31,8 @@ internal sealed class NoImport : IImportJobStore, IImportJobProgress, IImportFil
 
     public Task CopyAsync(IReadOnlyList<StagedCooperative> rows, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task DiscardAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task ApplyAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<int> WriteCsvAsync(ListCooperativesQuery filters, Stream output, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -86,8 +86,8 @@ public sealed class ImportFileTests(ApiFixture fixture)
     [Fact]
     public async Task AnotherMediaType_Is415()
     {
-        var (status, _, _) = await PostAsync(_client, [0x50, 0x4B, 0x03, 0x04],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        // The old binary Excel format (.xls) is not read: .xlsx, CSV or JSON.
+        var (status, _, _) = await PostAsync(_client, [0xD0, 0xCF, 0x11, 0xE0], "application/vnd.ms-excel");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
     }

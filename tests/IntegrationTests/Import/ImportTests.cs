@@ -17,6 +17,8 @@ namespace CoopApi.IntegrationTests.Import;
 [Collection(ApiCollection.Name)]
 public sealed class ImportTests(ApiFixture fixture)
 {
+    private const int ImportCooperativesBatchSize = Application.Import.Commands.ImportCooperatives.ImportCooperativesCommandHandler.BatchSize;
+
     private readonly HttpClient _client = fixture.CreateClient();
 
     private static (string Csv, string Token, string[] Codes) File(int rows, params int[] badRows)
@@ -58,6 +60,27 @@ public sealed class ImportTests(ApiFixture fixture)
         Assert.Equal("memberCount.belowMinimum", (string)members["code"]!);
         Assert.Equal("communeCode", (string)report["errors"]!.AsArray().Single(e => (int)e!["row"]! == 5)!["column"]!);
         Assert.Equal(0, await CountAsync(_client, token));
+    }
+
+    [Fact]
+    public async Task Atomic_BadRowInALaterBatch_WritesNothing_NotEvenTheEarlierBatches()
+    {
+        // New rows are copied into the register batch by batch; a bad row found after the first
+        // batch must still leave nothing, no organization, no history entry, no feed entry.
+        var rows = ImportCooperativesBatchSize + 1;
+        var (csv, token, codes) = File(rows, rows);
+        var before = await fixture.CountRowsAsync();
+        const string Events = "SELECT count(*) FROM domain_events WHERE aggregate_type = 'cooperative'";
+        var eventsBefore = await fixture.ScalarAsync<long>(Events);
+
+        var (status, body, _) = await PostCsvAsync(_client, csv);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal([rows], RejectedRows(Report(body)));
+        Assert.Equal(0, await CountAsync(_client, token));
+        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM cooperatives WHERE registration_code = $1", codes[0]));
+        Assert.Equal(before, await fixture.CountRowsAsync());
+        Assert.Equal(eventsBefore, await fixture.ScalarAsync<long>(Events));
     }
 
     [Fact]

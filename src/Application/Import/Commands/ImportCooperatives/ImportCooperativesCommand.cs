@@ -102,6 +102,11 @@ public sealed class ImportCooperativesCommandHandler(
         {
             await staging.ApplyAsync(cancellationToken);
         }
+        else
+        {
+            // New rows of batches before the first rejected one are already in the register: undone.
+            await staging.DiscardAsync(cancellationToken);
+        }
 
         return new ImportReport
         {
