@@ -52,8 +52,8 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
 
     /// <summary>
     /// Saves (see <see cref="SaveChangesAsync(bool, CancellationToken)"/> for the events), turning
-    /// database errors into the application's: a lost race, a constraint a feature declared, a
-    /// duplicate.
+    /// database errors into the application's: a lost race (a moved version, or a referenced row
+    /// deleted after the load), a constraint a feature declared, a duplicate.
     /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
@@ -69,6 +69,14 @@ public sealed class CoopDbContext(DbContextOptions<CoopDbContext> options) : DbC
         {
             // The feature that owns the constraint declared what it means (IDeclareConstraintErrors).
             throw mapped;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // Every command loads the rows it refers to before it writes, so a reference that is
+            // gone at save time was deleted by a concurrent writer after the load: a lost race, like
+            // a moved version (the generated fuzz run found a member added to a committee deleted
+            // in between answered 500). Features may still declare a more precise meaning above.
+            throw new ConcurrencyConflictException(clientPrecondition: false);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
         {

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CoopApi.Application.Common.Exceptions;
+using CoopApi.Application.Common.Interfaces;
+using CoopApi.Domain.SteeringCommittees;
 using CoopApi.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoopApi.IntegrationTests.SteeringCommittees.SteeringApi;
 
 namespace CoopApi.IntegrationTests.SteeringCommittees;
@@ -13,6 +18,25 @@ public sealed class MemberTests(ApiFixture fixture)
 
     private Task<JsonNode> AddAsync(string committeeId, JsonObject member, HttpStatusCode expected = HttpStatusCode.Created) =>
         _client.SendAsync(HttpMethod.Post, Members(committeeId), member).ExpectAsync(expected);
+
+    [Fact]
+    public async Task A_member_added_while_the_committee_is_deleted_by_another_writer_is_a_conflict_not_a_server_error()
+    {
+        // Found by the generated fuzz run: a DELETE of the committee committed between the addition's
+        // load and its save; the member's row then violated its foreign key and the API answered 500.
+        var id = Guid.Parse(Id(await _client.CreateCommitteeAsync()));
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+        var committee = await db.Set<SteeringCommittee>().SingleAsync(c => c.Id == id);
+
+        Assert.Equal(1, await fixture.ScalarAsync<int>(
+            "WITH gone AS (DELETE FROM steering_committees WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM gone", id));
+        committee.AddMember("Nguyễn Văn Muộn", null, null, CommitteeRole.StandingMember, new DateOnly(2024, 1, 1), null,
+            DateTimeOffset.UtcNow);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => db.SaveChangesAsync(CancellationToken.None));
+        Assert.Equal(0, await fixture.ScalarAsync<int>("SELECT count(*)::int FROM steering_committee_members WHERE committee_id = $1", id));
+    }
 
     [Fact]
     public async Task A_second_head_at_overlapping_dates_is_refused_and_writes_nothing()
