@@ -173,18 +173,7 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
                 await WriteText(importer, EnumLabels.ApiName(c.Kind), ct);
                 await WriteText(importer, EnumLabels.ApiName(c.Sector), ct);
                 await WriteText(importer, EnumLabels.ApiName(c.Status), ct);
-                await WriteText(importer, c.ProvinceCode, ct);
-                await WriteText(importer, c.CommuneCode, ct);
-                await WriteText(importer, c.Address, ct);
-                await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, ct);
-                await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, ct);
-                await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, ct);
-                await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, ct);
-                await WriteText(importer, c.Representative, ct);
-                await WriteText(importer, c.Phone, ct);
-                await WriteText(importer, c.Email, ct);
-                await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, ct);
-                await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteDetails(importer, c, ct);
                 await importer.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
                 await importer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
                 await importer.WriteAsync(c.StatusSince, NpgsqlDbType.Date, ct);
@@ -256,18 +245,7 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
             await WriteText(importer, c.Name, ct);
             await WriteText(importer, EnumLabels.ApiName(c.Kind), ct);
             await WriteText(importer, EnumLabels.ApiName(c.Sector), ct);
-            await WriteText(importer, c.ProvinceCode, ct);
-            await WriteText(importer, c.CommuneCode, ct);
-            await WriteText(importer, c.Address, ct);
-            await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, ct);
-            await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, ct);
-            await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, ct);
-            await WriteText(importer, c.Representative, ct);
-            await WriteText(importer, c.Phone, ct);
-            await WriteText(importer, c.Email, ct);
-            await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, ct);
-            await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await WriteDetails(importer, c, ct);
             await importer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
             await WriteText(importer, row.PreviousProvince, ct);
             await WriteText(importer, w.Event.GetType().Name, ct);
@@ -352,6 +330,26 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
 
     /// <summary>A row with what its write needs: the event raised, the version after the write, their JSON.</summary>
     private sealed record Written(StagedCooperative Row, IDomainEvent Event, int Version, string Payload, string State);
+
+    /// <summary>
+    /// The register's descriptive columns, province code to main products, in the order both COPYs
+    /// (new rows into <c>cooperatives</c>, changed rows into the staging table) list them.
+    /// </summary>
+    private static async Task WriteDetails(NpgsqlBinaryImporter importer, Cooperative c, CancellationToken ct)
+    {
+        await WriteText(importer, c.ProvinceCode, ct);
+        await WriteText(importer, c.CommuneCode, ct);
+        await WriteText(importer, c.Address, ct);
+        await importer.WriteAsync(c.EstablishedOn, NpgsqlDbType.Date, ct);
+        await importer.WriteAsync(c.CharterCapital, NpgsqlDbType.Bigint, ct);
+        await importer.WriteAsync(c.MemberCount, NpgsqlDbType.Integer, ct);
+        await WriteNullable(importer, c.EmployeeCount, NpgsqlDbType.Integer, ct);
+        await WriteText(importer, c.Representative, ct);
+        await WriteText(importer, c.Phone, ct);
+        await WriteText(importer, c.Email, ct);
+        await importer.WriteAsync(c.IsYouthCooperative, NpgsqlDbType.Boolean, ct);
+        await importer.WriteAsync(c.MainProducts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+    }
 
     private static Task WriteText(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
         value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Text, ct);
