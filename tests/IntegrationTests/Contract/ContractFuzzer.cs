@@ -32,13 +32,23 @@ public sealed record Variation(string Operation, string Method, string Target, s
     /// <summary>The fields of the body given a generated value other than their valid one (generated runs).</summary>
     public IReadOnlyList<string> Mutated { get; init; } = [];
 
+    private const int LargeBody = 1 << 20;
+
     public HttpRequestMessage ToRequest(string recordId, string recordETag)
     {
         var target = Target.Replace(RecordId, recordId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(target.TrimStart('/'), UriKind.Relative));
         if (RawBody is not null || Body is not null)
         {
-            request.Content = new ByteArrayContent(RawBody ?? Encoding.UTF8.GetBytes(Body!));
+            var bytes = RawBody ?? Encoding.UTF8.GetBytes(Body!);
+            request.Content = new ByteArrayContent(bytes);
+
+            // A body over 1 MiB goes as curl sends one: headers first, the body only after the
+            // server's "100 Continue". A server may refuse before reading the body (our own 413;
+            // Kestrel's 400 for a NUL in the path, which also closes the connection), and a client
+            // still writing then gets a broken pipe instead of the answer: the run would measure the
+            // race between the two sockets, not the server's answer.
+            request.Headers.ExpectContinue = bytes.Length > LargeBody ? true : null;
             if (ContentType is not null && MediaTypeHeaderValue.TryParse(ContentType, out var mediaType))
             {
                 request.Content.Headers.ContentType = mediaType;
