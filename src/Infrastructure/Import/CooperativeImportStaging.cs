@@ -50,7 +50,16 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private const string CopyCooperativesSql = $"COPY cooperatives ({Columns}) FROM STDIN (FORMAT BINARY)";
+    private const string CopyCooperativesSql = $"COPY cooperatives ({Columns}, search_text) FROM STDIN (FORMAT BINARY)";
+
+    // The search text of the new rows, by the function the row trigger uses, for the whole batch
+    // in one statement: given in the COPY, it spares the trigger (≈ 100 µs a row, most of a COPY).
+    private const string SearchTextsSql = """
+        SELECT public.coop_cooperative_search_text(t.org_name, t.org_code, m.name)
+        FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(org_name, org_code, commune_code, n)
+        LEFT JOIN communes AS m ON m.code = t.commune_code
+        ORDER BY t.n
+        """;
 
     private const string CopyRegistrationsSql =
         "COPY status_changes (id, cooperative_id, sequence, from_status, to_status, effective_on, reason, recorded_at) FROM STDIN (FORMAT BINARY)";
@@ -116,39 +125,30 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
     public async Task CopyAsync(IReadOnlyList<StagedCooperative> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var started = Stopwatch.GetTimestamp();
-        var written = new List<Written>(rows.Count);
-        foreach (var row in rows)
-        {
-            var c = row.Cooperative;
-            var domainEvent = c.DomainEvents.Single();
-            // As the outbox stamps a save: microseconds, the time of the event.
-            var now = domainEvent.OccurredAt.AddTicks(-(domainEvent.OccurredAt.Ticks % TimeSpan.TicksPerMicrosecond));
-            if (row.IsNew)
-            {
-                c.CreatedAt = now;
-            }
+        var rowsToWrite = Stamp(rows);
 
-            c.UpdatedAt = now;
-            var version = row.IsNew ? c.Version : c.Version + 1;
-            written.Add(new Written(row, domainEvent, version, DomainEventOutbox.Serialize(domainEvent),
-                DomainEventOutbox.SerializeState(c.ToDto() with { Version = version })));
-        }
-
-        _serializing += Stopwatch.GetElapsedTime(started);
+        // The events' JSON is written on another thread while the server computes the search texts
+        // and takes the organizations' COPY; the events' COPY waits for it.
+        var newRows = rows.Where(r => r.IsNew).Select(r => r.Cooperative).ToList();
+        var searchTexts = newRows.Count == 0 ? Task.FromResult(new List<string?>()) : SearchTextsAsync(newRows, cancellationToken);
+        var json = Task.Run(() => Serialize(rowsToWrite), cancellationToken);
         try
         {
-            if (written.Any(w => w.Row.IsNew))
+            var texts = await searchTexts;
+            var fresh = rowsToWrite.Where(w => w.Row.IsNew).ToList();
+            if (fresh.Count > 0)
             {
                 var copied = Stopwatch.GetTimestamp();
-                await CopyNewAsync(written.Where(w => w.Row.IsNew).ToList(), cancellationToken);
+                await CopyNewAsync(fresh, texts, json, cancellationToken);
                 _copyingNew += Stopwatch.GetElapsedTime(copied);
             }
 
-            if (written.Any(w => !w.Row.IsNew))
+            _serializing += await json;
+            var changed = rowsToWrite.Where(w => !w.Row.IsNew).ToList();
+            if (changed.Count > 0)
             {
                 var copied = Stopwatch.GetTimestamp();
-                await CopyChangedAsync(written.Where(w => !w.Row.IsNew).ToList(), cancellationToken);
+                await CopyChangedAsync(changed, cancellationToken);
                 _copyingChanged += Stopwatch.GetElapsedTime(copied);
             }
         }
@@ -158,13 +158,65 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
         }
     }
 
+    /// <summary>The rows with their event and version after the write, stamped as the outbox stamps a save.</summary>
+    private static List<Written> Stamp(IReadOnlyList<StagedCooperative> rows)
+    {
+        var written = new List<Written>(rows.Count);
+        foreach (var row in rows)
+        {
+            var c = row.Cooperative;
+            var domainEvent = c.DomainEvents.Single();
+            // Microseconds, the time of the event.
+            var now = domainEvent.OccurredAt.AddTicks(-(domainEvent.OccurredAt.Ticks % TimeSpan.TicksPerMicrosecond));
+            if (row.IsNew)
+            {
+                c.CreatedAt = now;
+            }
+
+            c.UpdatedAt = now;
+            written.Add(new Written(row, domainEvent, row.IsNew ? c.Version : c.Version + 1));
+        }
+
+        return written;
+    }
+
+    /// <summary>The two JSON documents of each row's event (payload, state after the write).</summary>
+    private static TimeSpan Serialize(List<Written> rows)
+    {
+        var started = Stopwatch.GetTimestamp();
+        foreach (var w in rows)
+        {
+            w.Payload = DomainEventOutbox.Serialize(w.Event);
+            w.State = DomainEventOutbox.SerializeState(w.Row.Cooperative.ToDto() with { Version = w.Version });
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    private async Task<List<string?>> SearchTextsAsync(List<Cooperative> rows, CancellationToken ct)
+    {
+        await using var command = Command(SearchTextsSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(c => c.Name)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. rows.Select(c => c.RegistrationCode)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(c => c.CommuneCode)] });
+        var texts = new List<string?>(rows.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            texts.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        }
+
+        return texts;
+    }
+
     /// <summary>New organizations, their registration entries and their events, straight into their tables.</summary>
-    private async Task CopyNewAsync(List<Written> rows, CancellationToken ct)
+    private async Task CopyNewAsync(List<Written> rows, List<string?> searchTexts, Task json, CancellationToken ct)
     {
         await using (var importer = await Importer(CopyCooperativesSql, ct))
         {
-            foreach (var w in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
+                var w = rows[i];
                 var c = w.Row.Cooperative;
                 await importer.StartRowAsync(ct);
                 await importer.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
@@ -179,6 +231,7 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
                 await importer.WriteAsync(c.StatusSince, NpgsqlDbType.Date, ct);
                 await importer.WriteAsync(c.LastSequence, NpgsqlDbType.Integer, ct);
                 await importer.WriteAsync(w.Version, NpgsqlDbType.Integer, ct);
+                await WriteText(importer, searchTexts[i], ct);
             }
 
             await importer.CompleteAsync(ct);
@@ -205,6 +258,7 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
         }
 
         var (actor, traceId) = (db.Actor, TraceId());
+        await json;
         await using (var importer = await Importer(CopyEventsSql, ct))
         {
             foreach (var w in rows)
@@ -329,7 +383,12 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
     }
 
     /// <summary>A row with what its write needs: the event raised, the version after the write, their JSON.</summary>
-    private sealed record Written(StagedCooperative Row, IDomainEvent Event, int Version, string Payload, string State);
+    private sealed record Written(StagedCooperative Row, IDomainEvent Event, int Version)
+    {
+        public string Payload { get; set; } = "";
+
+        public string State { get; set; } = "";
+    }
 
     /// <summary>
     /// The register's descriptive columns, province code to main products, in the order both COPYs

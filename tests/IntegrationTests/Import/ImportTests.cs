@@ -161,6 +161,34 @@ public sealed class ImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task CreatedRows_CarryTheSearchTextTheRegistersOwnTriggerWouldGive_AndAreFoundByTheirCommunesName()
+    {
+        // The import computes the search text of a whole batch in one statement and gives it in its
+        // COPY (the insert trigger then stays out); an update recomputes it by the trigger.
+        var (csv, token, codes) = File(3);
+        const string SearchText = "SELECT search_text FROM cooperatives WHERE registration_code = $1";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostCsvAsync(_client, csv)).Status);
+
+        var imported = new List<string>();
+        foreach (var code in codes)
+        {
+            imported.Add(await fixture.ScalarAsync<string>(SearchText, code));
+        }
+
+        await fixture.ScalarAsync<long>(
+            "WITH touched AS (UPDATE cooperatives SET name = name WHERE registration_code = ANY($1) RETURNING 1) SELECT count(*) FROM touched", (object)codes);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            Assert.Equal(await fixture.ScalarAsync<string>(SearchText, codes[i]), imported[i]);
+        }
+
+        Assert.Contains("cai kinh", imported[0], StringComparison.Ordinal); // commune 06427, Xã Cai Kinh, by its proper name
+        var page = await _client.GetFromJsonNodeAsync($"api/v1/cooperatives?q={token}%20cai%20kinh");
+        Assert.Equal(3, (int)page["totalCount"]!);
+    }
+
+    [Fact]
     public async Task CreatedRows_AppearInTheFeed_AsASingleRegistrationWould()
     {
         var end = (await _client.DrainAsync()).Cursor;
