@@ -32,7 +32,7 @@ public sealed record Variation(string Operation, string Method, string Target, s
     /// <summary>The fields of the body given a generated value other than their valid one (generated runs).</summary>
     public IReadOnlyList<string> Mutated { get; init; } = [];
 
-    private const int LargeBody = 1 << 20;
+    private const int LargeBody = 64 << 10;
 
     public HttpRequestMessage ToRequest(string recordId, string recordETag)
     {
@@ -43,11 +43,12 @@ public sealed record Variation(string Operation, string Method, string Target, s
             var bytes = RawBody ?? Encoding.UTF8.GetBytes(Body!);
             request.Content = new ByteArrayContent(bytes);
 
-            // A body over 1 MiB goes as curl sends one: headers first, the body only after the
-            // server's "100 Continue". A server may refuse before reading the body (our own 413;
-            // Kestrel's 400 for a NUL in the path, which also closes the connection), and a client
-            // still writing then gets a broken pipe instead of the answer: the run would measure the
-            // race between the two sockets, not the server's answer.
+            // A large body (over 64 KiB: more than the sockets surely buffer) goes as curl sends a
+            // big one: headers first, the body only after the server's "100 Continue". A server may
+            // refuse before reading the body (our own 413; Kestrel's 400 for a NUL in the path,
+            // which also closes the connection), and a client still writing then gets a broken pipe
+            // or a reset instead of the answer: the run would measure the race between the two
+            // sockets, not the server's answer. The server reads the body as before once it asks.
             request.Headers.ExpectContinue = bytes.Length > LargeBody ? true : null;
             if (ContentType is not null && MediaTypeHeaderValue.TryParse(ContentType, out var mediaType))
             {
