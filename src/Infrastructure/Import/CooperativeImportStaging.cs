@@ -129,13 +129,12 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
 
         // The events' JSON is written on another thread while the server computes the search texts
         // and takes the organizations' COPY; the events' COPY waits for it.
-        var newRows = rows.Where(r => r.IsNew).Select(r => r.Cooperative).ToList();
-        var searchTexts = newRows.Count == 0 ? Task.FromResult(new List<string?>()) : SearchTextsAsync(newRows, cancellationToken);
+        var fresh = rowsToWrite.Where(w => w.Row.IsNew).ToList();
+        var searchTexts = fresh.Count == 0 ? Task.FromResult(new List<string?>()) : SearchTextsAsync(fresh, cancellationToken);
         var json = Task.Run(() => Serialize(rowsToWrite), cancellationToken);
         try
         {
             var texts = await searchTexts;
-            var fresh = rowsToWrite.Where(w => w.Row.IsNew).ToList();
             if (fresh.Count > 0)
             {
                 var copied = Stopwatch.GetTimestamp();
@@ -193,12 +192,12 @@ internal sealed partial class CooperativeImportStaging(CoopDbContext db, ILogger
         return Stopwatch.GetElapsedTime(started);
     }
 
-    private async Task<List<string?>> SearchTextsAsync(List<Cooperative> rows, CancellationToken ct)
+    private async Task<List<string?>> SearchTextsAsync(List<Written> rows, CancellationToken ct)
     {
         await using var command = Command(SearchTextsSql);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(c => c.Name)] });
-        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. rows.Select(c => c.RegistrationCode)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(c => c.CommuneCode)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(w => w.Row.Cooperative.Name)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. rows.Select(w => w.Row.Cooperative.RegistrationCode)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(w => w.Row.Cooperative.CommuneCode)] });
         var texts = new List<string?>(rows.Count);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
