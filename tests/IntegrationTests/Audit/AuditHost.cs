@@ -79,19 +79,8 @@ public sealed class AuditHost : IAsyncLifetime
     }
 
     /// <summary>Runs a scalar SQL query against this host's database.</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters)
-        {
-            command.Parameters.AddWithValue(p);
-        }
-
-        var result = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+        public Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
+        Sql.ScalarAsync<T>(ConnectionString, sql, parameters);
 
     public async Task DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CoopApi.IntegrationTests.Support;
 
 namespace CoopApi.IntegrationTests.Deployment;
 
@@ -123,6 +124,23 @@ internal sealed class ApiProcess : IAsyncDisposable
     public string Output() => "stdout:\n" + string.Join('\n', stdout) + "\nstderr:\n" + string.Join('\n', stderr);
 
     /// <summary>A TCP port free on the loopback interface right now.</summary>
+    /// <summary>
+    /// Starts the API on a free port against an already migrated database and waits until it is
+    /// ready: the process, and a client of it carrying <paramref name="key"/>.
+    /// </summary>
+    public static async Task<(ApiProcess Process, HttpClient Client)> StartReadyAsync(IReadOnlyDictionary<string, string> environment, string key)
+    {
+        var port = FreePort();
+        var process = Start(new Dictionary<string, string>(environment)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Database__MigrateOnStartup"] = "false",
+        });
+        var client = ApiFixture.WithKey(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) }, key);
+        Assert.True(await process.WaitUntilOkAsync(new Uri(client.BaseAddress!, "health/ready"), TimeSpan.FromMinutes(3)), process.Output());
+        return (process, client);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

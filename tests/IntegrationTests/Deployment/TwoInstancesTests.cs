@@ -99,8 +99,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             var environment = MigrateCommandTests.Environment(ConnectionString);
             var key = await ApiProcess.RunAsync(environment, TimeSpan.FromMinutes(3), "create-admin-key", "--name", "two instances");
             Assert.True(key.Exit == 0, key.Stderr);
-            (a, A) = await StartAsync(environment, key.Stdout.Trim());
-            (b, B) = await StartAsync(environment, key.Stdout.Trim());
+            (a, A) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
+            (b, B) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
         }
 
         public async Task<long> CountAsync(string registrationCode)
@@ -125,19 +125,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             {
                 await b.DisposeAsync();
             }
-        }
-
-        private static async Task<(ApiProcess Process, HttpClient Client)> StartAsync(Dictionary<string, string> environment, string key)
-        {
-            var port = ApiProcess.FreePort();
-            var process = ApiProcess.Start(new Dictionary<string, string>(environment)
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["Database__MigrateOnStartup"] = "false",
-            });
-            var client = ApiFixture.WithKey(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) }, key);
-            Assert.True(await process.WaitUntilOkAsync(new Uri(client.BaseAddress!, "health/ready"), TimeSpan.FromMinutes(3)), process.Output());
-            return (process, client);
         }
     }
 }

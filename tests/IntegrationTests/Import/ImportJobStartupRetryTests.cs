@@ -77,14 +77,7 @@ public sealed class ImportJobStartupRetryTests(ApiFixture fixture)
 
     private Task<string> StateAsync(Guid id) => ScalarAsync<string>("SELECT state FROM import_jobs WHERE id = $1", id);
 
-    private async Task<T> ScalarAsync<T>(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue(id);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql, Guid id) => Sql.ScalarAsync<T>(fixture.ConnectionString, sql, id);
 
     /// <summary>
     /// A TCP proxy in front of the test database: while down it closes every connection at once

@@ -34,7 +34,7 @@ public sealed class ImportKillTests
         }
 
         Uri location;
-        var (api, client) = await StartAsync(environment, key.Stdout.Trim());
+        var (api, client) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
         await using (api)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, ImportRoute) { Content = new StringContent(csv.ToString(), Encoding.UTF8) };
@@ -66,7 +66,7 @@ public sealed class ImportKillTests
         Assert.Equal(0L, await MigrateCommandTests.ScalarAsync<long>(connectionString, "SELECT count(*) FROM domain_events WHERE aggregate_type = 'cooperative'"));
         Assert.Equal("running", await MigrateCommandTests.ScalarAsync<string>(connectionString, "SELECT state FROM import_jobs"));
 
-        var (restarted, again) = await StartAsync(environment, key.Stdout.Trim());
+        var (restarted, again) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
         await using (restarted)
         using (again)
         {
@@ -76,18 +76,5 @@ public sealed class ImportKillTests
             Assert.Equal(0L, await MigrateCommandTests.ScalarAsync<long>(connectionString,
                 $"SELECT count(*) FROM cooperatives WHERE name LIKE '%{token}%'"));
         }
-    }
-
-    private static async Task<(ApiProcess Process, HttpClient Client)> StartAsync(Dictionary<string, string> environment, string key)
-    {
-        var port = ApiProcess.FreePort();
-        var process = ApiProcess.Start(new Dictionary<string, string>(environment)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Database__MigrateOnStartup"] = "false",
-        });
-        var client = ApiFixture.WithKey(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) }, key);
-        Assert.True(await process.WaitUntilOkAsync(new Uri(client.BaseAddress!, "health/ready"), Patience), process.Output());
-        return (process, client);
     }
 }

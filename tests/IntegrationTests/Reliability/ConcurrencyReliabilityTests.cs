@@ -70,8 +70,8 @@ public sealed class TwoInstancesReliabilityTests(TwoInstancesReliabilityTests.In
             var environment = MigrateCommandTests.Environment(connectionString, ("RateLimits__Enabled", "false"));
             var key = await ApiProcess.RunAsync(environment, TimeSpan.FromMinutes(3), "create-admin-key", "--name", "reliability, two instances");
             Assert.True(key.Exit == 0, key.Stderr);
-            (a, A) = await StartAsync(environment, key.Stdout.Trim());
-            (b, B) = await StartAsync(environment, key.Stdout.Trim());
+            (a, A) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
+            (b, B) = await ApiProcess.StartReadyAsync(environment, key.Stdout.Trim());
         }
 
         public async Task DisposeAsync()
@@ -87,19 +87,6 @@ public sealed class TwoInstancesReliabilityTests(TwoInstancesReliabilityTests.In
             {
                 await b.DisposeAsync();
             }
-        }
-
-        private static async Task<(ApiProcess Process, HttpClient Client)> StartAsync(Dictionary<string, string> environment, string key)
-        {
-            var port = ApiProcess.FreePort();
-            var process = ApiProcess.Start(new Dictionary<string, string>(environment)
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["Database__MigrateOnStartup"] = "false",
-            });
-            var client = ApiFixture.WithKey(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) }, key);
-            Assert.True(await process.WaitUntilOkAsync(new Uri(client.BaseAddress!, "health/ready"), TimeSpan.FromMinutes(3)), process.Output());
-            return (process, client);
         }
     }
 }

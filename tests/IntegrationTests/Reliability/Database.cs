@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoopApi.IntegrationTests.Support;
 using Npgsql;
 
 namespace CoopApi.IntegrationTests.Reliability;
@@ -8,19 +9,8 @@ internal sealed class Database(string connectionString)
 {
     public string ConnectionString { get; } = connectionString;
 
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters)
-        {
-            command.Parameters.AddWithValue(p);
-        }
-
-        var result = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(result!, typeof(T), CultureInfo.InvariantCulture);
-    }
+        public Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
+        Sql.ScalarAsync<T>(ConnectionString, sql, parameters);
 
     /// <summary>Every row of a query, its columns as text (NULL as null).</summary>
     public async Task<List<string?[]>> RowsAsync(string sql, params object[] parameters)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CoopApi.IntegrationTests.Support;
 
@@ -96,19 +95,8 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a scalar SQL query against this run's database (to check what was stored).</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters)
-        {
-            command.Parameters.AddWithValue(p);
-        }
-
-        var result = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+        public Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
+        Sql.ScalarAsync<T>(ConnectionString, sql, parameters);
 
     /// <summary>Row counts of the register's tables, to prove a rejected request wrote nothing.</summary>
     public async Task<(long Cooperatives, long StatusChanges)> CountRowsAsync() =>
